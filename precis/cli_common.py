@@ -1,0 +1,86 @@
+"""What every CLI command shares: consoles, JSON output, common options. Light imports only."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from enum import Enum, StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+# Results go to stdout, diagnostics to stderr.
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+EncodingOpt = Annotated[
+    str,
+    typer.Option(
+        "--encoding",
+        help="Encoding of input files (default utf-8; a BOM is stripped). "
+        "Use cp1252 or latin-1 for legacy French files.",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
+OutDirOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write outputs here instead of stdout.")
+]
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses, paths, enums, tuples -> JSON-ready structures."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        if hasattr(obj, "to_dict"):
+            return to_jsonable(obj.to_dict())
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, Enum):
+        return obj.value
+    return obj
+
+
+def print_json(obj: Any) -> None:
+    """Write obj as indented UTF-8 JSON on stdout (plain write: pipes cleanly)."""
+    sys.stdout.write(json.dumps(to_jsonable(obj), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def print_text(text: str) -> None:
+    """Write text on stdout exactly (no markup, no wrapping), ending with one newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def info(message: str) -> None:
+    """A diagnostic line on stderr."""
+    err.print(Text(message, style="dim"))
+
+
+def warn(message: str) -> None:
+    err.print(Text(f"warning: {message}", style="yellow"))
+
+
+def error_line(message: str) -> None:
+    """The one red stderr line of a failed command."""
+    err.print(Text(f"error: {message}", style="bold red"))
+
+
+def show_progress() -> bool:
+    """Progress bars only when stderr is a terminal."""
+    return err.is_terminal

@@ -1,0 +1,139 @@
+"""Reading and writing text files the same way everywhere.
+
+Reading: UTF-8 by default, byte-order mark stripped, CRLF and lone CR normalized to LF, a clear
+error naming the file and the byte offset on undecodable bytes, `-` for stdin, binary files
+(NUL bytes) refused. Writing: atomic (temp file in the same folder, fsync, os.replace), so a
+crash or a kill never leaves a partial file under the final name.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from precis.errors import EncodingError, InputError, MismatchError, OutputError
+
+DEFAULT_ENCODING = "utf-8"
+STDIN_NAME = "-"
+TEMP_PREFIX = ".precis-tmp-"
+
+
+def _decode(data: bytes, source: str, encoding: str) -> str:
+    if b"\x00" in data and encoding.replace("_", "-").lower() in {"utf-8", "utf8", "utf-8-sig"}:
+        offset = data.index(b"\x00")
+        raise InputError(
+            f"{source}: looks like a binary file (NUL byte at offset {offset}); "
+            "precis reads plain text"
+        )
+    if encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
+        encoding = "utf-8-sig"  # strips a BOM when there is one
+    try:
+        codecs.lookup(encoding)
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r} for {source}") from exc
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"{source}: not valid {exc.encoding} at byte offset {exc.start} "
+            f"(byte 0x{data[exc.start]:02x}); if the file is Latin-1 or Windows-1252, "
+            "pass --encoding cp1252 (or latin-1)"
+        ) from exc
+    return normalize_newlines(text.lstrip("\ufeff"))
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(
+    path: str | Path, *, encoding: str = DEFAULT_ENCODING, allow_empty: bool = False
+) -> str:
+    """Read a whole text file (or stdin for `-`), normalized; empty is an error unless allowed."""
+    source = str(path)
+    if source == STDIN_NAME:
+        data = sys.stdin.buffer.read()
+        source = "<stdin>"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{source}: no such file")
+        if p.is_dir():
+            raise InputError(f"{source}: is a folder, not a file")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
+    text = _decode(data, source, encoding)
+    if not allow_empty and not text.strip():
+        raise InputError(f"{source}: is empty (nothing but whitespace)")
+    return text
+
+
+def read_lines(path: str | Path, *, encoding: str = DEFAULT_ENCODING) -> list[str]:
+    """Read a line-aligned file: one item per line, trailing newline not counted as a line.
+
+    Empty lines are kept (they are items too); only a wholly empty file is an error.
+    """
+    text = read_text(path, encoding=encoding, allow_empty=True)
+    if text == "":
+        raise InputError(f"{path}: is empty (0 lines)")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.split("\n")
+
+
+def check_same_length(
+    named: dict[str, list[str]] | list[tuple[str, list[str]]],
+) -> int:
+    """Raise MismatchError naming every file and its count unless all lists have one length."""
+    items = list(named.items()) if isinstance(named, dict) else list(named)
+    counts = {name: len(lines) for name, lines in items}
+    if len(set(counts.values())) > 1:
+        detail = ", ".join(f"{name}: {n} lines" for name, n in counts.items())
+        raise MismatchError(f"line counts differ ({detail}); line-aligned files must match")
+    return next(iter(counts.values()), 0)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """Open a temp file beside `path`; on success fsync and rename it over `path`.
+
+    On any exception the temp file is removed and `path` is untouched.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write here ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: write failed ({exc.strerror})") from exc
+        raise
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write `text` to `path` atomically (all or nothing)."""
+    with atomic_writer(path) as fh:
+        fh.write(text)
+
+
+def write_lines_atomic(path: str | Path, lines: list[str]) -> None:
+    """Write one item per line, atomically; items must not contain newlines."""
+    write_text_atomic(path, "".join(f"{line}\n" for line in lines))

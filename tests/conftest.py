@@ -1,0 +1,59 @@
+"""Shared test kit: offline environment, tiny real models, fake backends for CLI tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from precis.corpora import SAMPLE_DIR
+from precis.summarize.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_DIR = SAMPLE_DIR / "nato-rutte"
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No hub access and no cache outside tmp_path, for every test."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.setenv("PRECIS_CACHE_DIR", str(tmp_path / "precis-cache"))
+
+
+def sample_lines() -> list[str]:
+    """Sentences of every sample text, French and English: the tiny models' training text."""
+    lines: list[str] = []
+    for path in sorted(SAMPLE_DIR.glob("*/*.txt")):
+        lines.extend(split_sentences(path.read_text(encoding="utf-8")))
+    return lines
+
+
+@pytest.fixture(scope="session")
+def tiny_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight MarianMTModel + MarianTokenizer saved on disk (real from_pretrained path)."""
+    from precis.testing import build_marian
+
+    return build_marian(tmp_path_factory.mktemp("tiny-marian"), sample_lines())
+
+
+@pytest.fixture(scope="session")
+def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight BartForConditionalGeneration + sentencepiece-style tokenizer on disk."""
+    from precis.testing import build_bart
+
+    return build_bart(tmp_path_factory.mktemp("tiny-bart"), sample_lines())
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return (SEED_DIR / "article.fr.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def runner() -> Iterator[object]:
+    from typer.testing import CliRunner
+
+    yield CliRunner()

@@ -1,0 +1,1 @@
+"""French -> English translation (installed as `precis.translate`)."""
