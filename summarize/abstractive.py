@@ -1,0 +1,302 @@
+"""Abstractive summaries with any seq2seq model of transformers (by hub id or local folder).
+
+`AutoTokenizer` / `AutoModelForSeq2SeqLM.from_pretrained(model)` and `generate` under
+`torch.inference_mode()`. An input longer than the model accepts is never truncated: it is cut
+into chunks on paragraph, then sentence, then word boundaries, by the tokenizer's real token
+counts against the model's limit (the smaller of `tokenizer.model_max_length` and
+`config.max_position_embeddings`); each chunk is summarized, and the partial summaries are
+summarized again (map-reduce) until one input fits. Every chunk is reported in `Summary.chunks`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any, ClassVar
+
+from precis.summarize.base import (
+    METHODS,
+    Chosen,
+    Chunk,
+    Document,
+    Length,
+    MethodResult,
+    Sentence,
+    fit_in_order,
+)
+from precis.summarize.paragraphs import word_count
+from precis.summarize.sentences import is_complete, split_sentences
+
+from precis.errors import ModelError
+
+DEFAULT_MODEL = "moussaKam/barthez-orangesum-abstract"
+NUM_BEAMS = 4
+BATCH_SIZE = 8
+TOKENS_PER_WORD = 2.0  # French subword tokens per word, to turn --words into max_new_tokens
+MAX_REDUCE_LEVELS = 6
+_NO_LIMIT = 1_000_000  # tokenizers without a real limit report 1e30
+
+
+def _offline() -> bool:
+    return any(
+        os.environ.get(var, "").strip().lower() in {"1", "true", "yes", "on"}
+        for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    )
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _piece_text(pieces: list[tuple[int, int, str]]) -> str:
+    return " ".join(text for _, _, text in pieces)
+
+
+@METHODS.register("abstractive")
+class Abstractive:
+    name: ClassVar[str] = "abstractive"
+    uses_model: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        num_beams: int | None = NUM_BEAMS,
+        batch_size: int = BATCH_SIZE,
+        device: str | None = None,
+    ) -> None:
+        self.model_name = model or DEFAULT_MODEL
+        self.num_beams = num_beams
+        self.batch_size = batch_size
+        self.device = device
+        self._tokenizer: Any = None
+        self._model: Any = None
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        if self._model is not None:
+            return
+        import torch
+
+        name = self.model_name
+        path = Path(name).expanduser()
+        if path.exists():
+            if not (path / "config.json").is_file():
+                raise ModelError(
+                    f"{name}: not a model folder (no config.json); pass a folder saved with "
+                    "save_pretrained, or a model id from the local cache"
+                )
+            name = str(path)
+        try:
+            tokenizer, model = self._from_pretrained(name, local=path.exists())
+        except ValueError as exc:  # a config that is not an encoder-decoder model
+            raise ModelError(
+                f"{name}: not a seq2seq model usable for summaries ({_one_line(exc)})"
+            ) from exc
+        except OSError as exc:
+            if path.exists():
+                raise ModelError(
+                    f"{name}: this folder is not a loadable seq2seq model ({_one_line(exc)})"
+                ) from exc
+            raise ModelError(
+                f"model {name!r} is not in the local cache and cannot be downloaded here "
+                "(offline or unknown id); download it once with network access or pass a "
+                "local folder with --model; `--method extractive` works offline"
+            ) from exc
+        if not getattr(model.config, "is_encoder_decoder", False):
+            raise ModelError(f"{name}: not an encoder-decoder (seq2seq) model")
+        self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self._tokenizer = tokenizer
+        self._model = model.to(self.device).eval()
+
+    @staticmethod
+    def _from_pretrained(name: str, *, local: bool) -> tuple[Any, Any]:
+        """Tokenizer and model from a folder or the local cache; the hub is asked only when a
+        model id is not cached and the environment does not say offline."""
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        def load(local_only: bool) -> tuple[Any, Any]:
+            return (
+                AutoTokenizer.from_pretrained(name, local_files_only=local_only),
+                AutoModelForSeq2SeqLM.from_pretrained(name, local_files_only=local_only),
+            )
+
+        try:
+            return load(True)
+        except OSError:
+            if local or _offline():
+                raise
+        return load(False)
+
+    def max_input_tokens(self) -> int:
+        """The longest input the model accepts, special tokens included."""
+        self._load()
+        limits = [
+            v
+            for v in (
+                getattr(self._tokenizer, "model_max_length", None),
+                getattr(self._model.config, "max_position_embeddings", None),
+            )
+            if isinstance(v, int) and 0 < v < _NO_LIMIT
+        ]
+        if not limits:
+            raise ModelError(f"{self.model_name}: cannot tell the model's maximum input length")
+        return min(limits)
+
+    def count_tokens(self, texts: list[str]) -> list[int]:
+        """Token counts without special tokens."""
+        self._load()
+        if not texts:
+            return []
+        encoded = self._tokenizer(texts, add_special_tokens=False, verbose=False)["input_ids"]
+        return [len(ids) for ids in encoded]
+
+    # -- chunking --------------------------------------------------------------------------
+    def chunk(
+        self, pieces: list[tuple[int, int, str]], budget: int
+    ) -> list[list[tuple[int, int, str]]]:
+        """Group (paragraph, sentence position, text) pieces into chunks of <= budget tokens,
+        breaking between paragraphs when possible, else between sentences, else words."""
+        units: list[tuple[int, int, str]] = []
+        counts = self.count_tokens([text for _, _, text in pieces])
+        for (para, pos, text), n in zip(pieces, counts, strict=True):
+            if n <= budget:
+                units.append((para, pos, text))
+            else:
+                units.extend((para, pos, part) for part in self._split_words(text, budget))
+        chunks: list[list[tuple[int, int, str]]] = []
+        current: list[tuple[int, int, str]] = []
+        for unit in units:
+            if not current or self._fits([*current, unit], budget):
+                current.append(unit)
+                continue
+            # Inside a paragraph: move its beginning to the next chunk, if it fits there.
+            cut = next(
+                (i for i in range(len(current) - 1, 0, -1) if current[i][0] != current[i - 1][0]),
+                None,
+            )
+            if cut and unit[0] == current[-1][0] and self._fits([*current[cut:], unit], budget):
+                chunks.append(current[:cut])
+                current = [*current[cut:], unit]
+            else:
+                chunks.append(current)
+                current = [unit]
+        if current:
+            chunks.append(current)
+        return chunks
+
+    def _fits(self, pieces: list[tuple[int, int, str]], budget: int) -> bool:
+        return self.count_tokens([_piece_text(pieces)])[0] <= budget
+
+    def _split_words(self, text: str, budget: int) -> list[str]:
+        """A sentence longer than the budget, cut between words (a word longer than the
+        budget on its own is cut in halves until it fits)."""
+        parts: list[str] = []
+        current: list[str] = []
+        for word in text.split():
+            trial = " ".join([*current, word])
+            if self.count_tokens([trial])[0] <= budget:
+                current.append(word)
+                continue
+            if current:
+                parts.append(" ".join(current))
+            current = []
+            if self.count_tokens([word])[0] <= budget:
+                current = [word]
+            else:
+                parts.extend(self._split_chars(word, budget))
+        if current:
+            parts.append(" ".join(current))
+        return parts
+
+    def _split_chars(self, word: str, budget: int) -> list[str]:
+        if len(word) <= 1 or self.count_tokens([word])[0] <= budget:
+            return [word]
+        half = len(word) // 2
+        return self._split_chars(word[:half], budget) + self._split_chars(word[half:], budget)
+
+    # -- generation ------------------------------------------------------------------------
+    def generate(self, texts: list[str], max_new_tokens: int | None) -> list[str]:
+        """Summaries of texts that each fit the model (batched, beam search)."""
+        import torch
+
+        self._load()
+        kwargs: dict[str, Any] = {}
+        if self.num_beams:
+            kwargs["num_beams"] = self.num_beams
+        if max_new_tokens:
+            # max_new_tokens rules; max_length=None keeps the model's default from competing.
+            kwargs.update(max_new_tokens=max_new_tokens, max_length=None)
+        out: list[str] = []
+        with torch.inference_mode():
+            for start in range(0, len(texts), self.batch_size):
+                batch = self._tokenizer(
+                    texts[start : start + self.batch_size], return_tensors="pt", padding=True
+                ).to(self.device)
+                ids = self._model.generate(**batch, **kwargs)
+                out.extend(
+                    " ".join(t.split())
+                    for t in self._tokenizer.batch_decode(ids, skip_special_tokens=True)
+                )
+        return out
+
+    def summarize(self, doc: Document, length: Length) -> MethodResult:
+        self._load()
+        limit = self.max_input_tokens()
+        specials = self._tokenizer.num_special_tokens_to_add()
+        budget = max(1, limit - specials)
+        pieces = [(s.paragraph, s.position, s.text) for s in doc.sentences if s.boilerplate is None]
+        target = length.max_words(doc.words)
+        final_tokens = math.ceil(target * TOKENS_PER_WORD) + 2 if target else None
+        chunks: list[Chunk] = []
+        notes: list[str] = []
+        level = 0
+        while True:
+            groups = self.chunk(pieces, budget)
+            if len(groups) == 1:
+                break
+            if level >= MAX_REDUCE_LEVELS:
+                raise ModelError(
+                    f"{self.model_name}: partial summaries do not get shorter than the model's "
+                    f"limit ({limit} tokens) after {level} rounds"
+                )
+            partial = self.generate([_piece_text(g) for g in groups], max(4, budget // 2))
+            sizes = self.count_tokens([_piece_text(g) for g in groups])
+            for g, n, text in zip(groups, sizes, partial, strict=True):
+                chunks.append(Chunk(level, g[0][1], g[-1][1], n, text))
+            notes.append(
+                f"level {level}: input of {sum(sizes)} tokens exceeds the model's limit of "
+                f"{limit}: summarized in {len(groups)} chunks, then summarized again"
+            )
+            pieces = [(i, i, text) for i, text in enumerate(partial) if text.strip()]
+            level += 1
+        text = self.generate([_piece_text(pieces)], final_tokens)[0] if pieces else ""
+        return self._fit(text, length, chunks, notes)
+
+    def _fit(
+        self, text: str, length: Length, chunks: list[Chunk], notes: list[str]
+    ) -> MethodResult:
+        """Trim the generated text to whole sentences within the length (at least one); a
+        ratio already set the generation length."""
+        sentences = [
+            Sentence(s, i, 0, is_complete(s), None, word_count(s))
+            for i, s in enumerate(split_sentences(text))
+        ]
+        if length.words is not None:
+            trim = Length(words=length.words)
+        else:
+            trim = Length(sentences=length.sentences or len(sentences) or 1)
+        kept, more = fit_in_order(sentences, trim, word_count(text), prefix=True)
+        notes.extend(more)
+        if kept and not kept[-1].complete:
+            notes.append("the model's last sentence is unfinished (generation length reached)")
+        return MethodResult(
+            text=" ".join(s.text for s in kept),
+            sentences=tuple(Chosen(s.text, None, None, None) for s in kept),
+            model=self.model_name,
+            chunks=tuple(chunks),
+            notes=tuple(notes),
+            details={"max_input_tokens": self.max_input_tokens(), "num_beams": self.num_beams},
+        )

@@ -1,0 +1,192 @@
+"""Boilerplate of French news pages: rules are data (a name, a pattern, where it applies).
+
+Each rule is matched case-insensitively against one stripped line of a paragraph:
+
+- kind "line":   the whole line is boilerplate ("Lire aussi : ...", "Publicité", "Photo : DR");
+                 lines longer than `max_words` never match (a sentence is not boilerplate).
+- kind "prefix": a leading piece of the paragraph's first line ("date 2024-10 " before the
+                 headline); the rest of the line is kept.
+- kind "tail":   from the match to the end of the line (a script pasted after the text).
+
+`at_end` rules (dangling headings ending with ":") apply only when nothing but boilerplate
+follows them in the article. Add a rule by appending a `Rule` to `RULES`; every removal is
+reported with the rule's name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+RuleKind = Literal["line", "prefix", "tail"]
+
+MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|janv|févr|fév|avr|juil|sept|oct|nov|déc"
+)
+WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_TIME = r"(?:(?:à|a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2}(?:\s*min)?)"
+_DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAYS})\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})\.?\s+\d{{4}}"
+_NUMERIC_DATE = (
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)"
+)
+_DATE = rf"(?:{_DAY_MONTH_YEAR}|{_NUMERIC_DATE})(?:\s*{_TIME})?"
+_DATE_LEAD = (
+    r"(?:(?:date|publié|publiée|mis à jour|mise à jour|modifié|actualisé)\s*(?:le\s*)?:?\s*)"
+)
+# Names in a byline must be capitalized, whatever the case-folding of the rest of the rule.
+_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]+)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: str
+    kind: RuleKind = "line"
+    max_words: int = 12
+    at_end: bool = False
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use (importing the rules stays cheap)."""
+        return re.compile(self.pattern, re.IGNORECASE | re.DOTALL)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "lire-aussi",
+        r"(?:à\s+)?(?:lire|relire)\s+(?:aussi|également|encore|plus)\b.*"
+        r"|(?:à\s+)?voir aussi\s*:?|(?:read|see)\s+(?:also|more)\b.*",
+        max_words=30,
+    ),
+    Rule("related", r"(?:sur le même sujet|à découvrir|découvrez aussi|related)\b.*", max_words=30),
+    Rule("publicite", r"(?:publicité|pub|contenu sponsorisé|sponsorisé|advertisement)\.?"),
+    Rule("share", r"(?:partager|partagez|share)\b.*", max_words=8),
+    Rule(
+        "subscribe",
+        r"(?:abonnez-vous|inscrivez-vous|s'abonner|s’abonner|je m'abonne|recevez notre|"
+        r"suivez-nous|subscribe|sign up|follow us)\b.*|.*\bnewsletter\b.*",
+        max_words=12,
+    ),
+    Rule(
+        "byline",
+        rf"(?:par|by)\s+(?:{_NAME}(?:\s+(?:de|du|le|la)?\s*{_NAME}){{0,3}}|la rédaction)"
+        rf"(?:\s*(?:,|-|–|\||et|avec|and)\s*.*)?",
+        max_words=20,
+    ),
+    Rule("date", rf"{_DATE_LEAD}?{_DATE}\.?", max_words=12),
+    Rule("date-prefix", rf"{_DATE_LEAD}{_DATE}\s*[-–—|:]?\s+", kind="prefix"),
+    Rule(
+        "photo-credit",
+        r"(?:(?:photos?|crédits?(?:\s+photos?)?|illustration|image)\s*:|©|\(c\)\s).*",
+        max_words=12,
+    ),
+    Rule("script", r"\s*\b(?:window|document)\.\w+.*|\s*\bfunction\s*\(.*", kind="tail"),
+    Rule("dangling-heading", r"[^.!?]{1,100}:", max_words=10, at_end=True),
+)
+
+
+@dataclass(frozen=True)
+class LineRemoval:
+    """A piece of a paragraph that a rule removed (the whole paragraph when `partial` is False)."""
+
+    text: str
+    rule: str
+    partial: bool
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def line_rule(line: str, rules: tuple[Rule, ...] = RULES, *, at_end: bool = False) -> Rule | None:
+    """The first "line" rule that matches the whole line (at_end rules only when at_end)."""
+    text = _nfc(line)
+    if not text:
+        return None
+    words = len(text.split())
+    for rule in rules:
+        if rule.kind != "line" or (rule.at_end and not at_end) or words > rule.max_words:
+            continue
+        if rule.regex.fullmatch(text):
+            return rule
+    return None
+
+
+def is_boilerplate_sentence(sentence: str, rules: tuple[Rule, ...] = RULES) -> str | None:
+    """The rule name if a sentence is boilerplate (a whole-line rule or a script), else None."""
+    rule = line_rule(sentence, rules, at_end=True)
+    if rule:
+        return rule.name
+    text = _nfc(sentence)
+    for rule in rules:
+        if rule.kind == "tail" and rule.regex.search(text):
+            return rule.name
+    return None
+
+
+def _strip_prefix(line: str, rules: tuple[Rule, ...]) -> tuple[str, LineRemoval | None]:
+    for rule in rules:
+        if rule.kind != "prefix":
+            continue
+        match = rule.regex.match(line)
+        if match and line[match.end() :].strip():
+            return line[match.end() :], LineRemoval(match.group(0).strip(), rule.name, True)
+    return line, None
+
+
+def _strip_tail(line: str, rules: tuple[Rule, ...]) -> tuple[str, LineRemoval | None]:
+    for rule in rules:
+        if rule.kind != "tail":
+            continue
+        match = rule.regex.search(line)
+        if match:
+            return line[: match.start()].rstrip(), LineRemoval(
+                match.group(0).strip(), rule.name, True
+            )
+    return line, None
+
+
+def clean_paragraphs(
+    paragraphs: list[str], rules: tuple[Rule, ...] = RULES
+) -> list[tuple[str, list[LineRemoval]]]:
+    """For each paragraph: the text left after boilerplate removal ("" if all of it went),
+    and the removals, in order. Lines of a paragraph are separated by single newlines."""
+    lines_of = [[_nfc(line) for line in p.split("\n") if line.strip()] for p in paragraphs]
+    verdicts: list[list[Rule | None]] = [[line_rule(ln, rules) for ln in ls] for ls in lines_of]
+    # Dangling headings: walk back from the end while lines are boilerplate or dangling.
+    for p_idx in range(len(lines_of) - 1, -1, -1):
+        stop = False
+        for l_idx in range(len(lines_of[p_idx]) - 1, -1, -1):
+            if verdicts[p_idx][l_idx] is None:
+                verdicts[p_idx][l_idx] = line_rule(lines_of[p_idx][l_idx], rules, at_end=True)
+            if verdicts[p_idx][l_idx] is None:
+                stop = True
+                break
+        if stop:
+            break
+    results: list[tuple[str, list[LineRemoval]]] = []
+    for lines, rules_hit in zip(lines_of, verdicts, strict=True):
+        kept: list[str] = []
+        removals: list[LineRemoval] = []
+        whole = bool(lines) and all(rule is not None for rule in rules_hit)
+        for i, (line, rule) in enumerate(zip(lines, rules_hit, strict=True)):
+            if rule is not None:
+                removals.append(LineRemoval(line, rule.name, not whole))
+                continue
+            if not kept and not any(r is None for r in rules_hit[:i]):
+                line, removal = _strip_prefix(line, rules)
+                if removal:
+                    removals.append(removal)
+            line, removal = _strip_tail(line, rules)
+            if removal:
+                removals.append(removal)
+            if line.strip():
+                kept.append(line.strip())
+        if not kept and removals:
+            removals = [LineRemoval(r.text, r.rule, False) for r in removals]
+        results.append(("\n".join(kept), removals))
+    return results

@@ -1,0 +1,323 @@
+"""Boilerplate and duplicate paragraphs of one article: what is removed, and why.
+
+Rules, in order, each reported with the paragraph index (0-based, in the original split):
+
+- ``boilerplate:<rule>``: a boilerplate line or prefix (see `boilerplate.RULES`).
+- ``exact``: same text as a kept paragraph once case, accents, punctuation and spaces are folded.
+- ``near-duplicate``: word-shingle Jaccard >= `near_jaccard`, or containment of the shorter in
+  the longer >= `near_containment`. The more informative copy is kept (the first one unless the
+  later one contains it and says more).
+- ``restatement``: a paragraph whose TF-IDF-weighted content (numbers and named entities
+  weighing more) is covered by one or two earlier kept paragraphs at >= `restatement`
+  (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit");
+  see `restatement.py`.
+
+A paragraph that carries a fact (a number, a named entity) found in no kept paragraph is never
+removed as a duplicate: it is kept, with a note naming the paragraph it resembles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from precis.summarize.boilerplate import clean_paragraphs
+from precis.summarize.html import extract_blocks, looks_like_html
+from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.summarize.restatement import (
+    RESTATEMENT_COVERAGE,
+    RESTATEMENT_COVERAGE_MARKED,
+    RESTATEMENT_MIN_TERMS,
+    missing_facts,
+    restatement,
+    sentence_idf,
+)
+from precis.summarize.terms import terms
+
+SHINGLE_SIZE = 3
+NEAR_JACCARD = 0.6
+NEAR_CONTAINMENT = 0.8
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Tunable thresholds of `dedup` (each default is a named constant of dedup.py or
+    restatement.py)."""
+
+    near_jaccard: float = NEAR_JACCARD
+    near_containment: float = NEAR_CONTAINMENT
+    shingle_size: int = SHINGLE_SIZE
+    restatement: float = RESTATEMENT_COVERAGE
+    restatement_marked: float = RESTATEMENT_COVERAGE_MARKED
+    min_terms: int = RESTATEMENT_MIN_TERMS
+    boilerplate: bool = True
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> Thresholds:
+        valid = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(options) - valid)
+        if unknown:
+            raise TypeError(f"unknown dedup threshold(s) {unknown}; valid: {sorted(valid)}")
+        return cls(**{k: v for k, v in options.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One removal: paragraph `index` of the original split, what went, under which rule."""
+
+    index: int
+    text: str
+    rule: str
+    duplicate_of: tuple[int, ...] = ()
+    score: float | None = None
+    partial: bool = False  # True: a line or prefix of the paragraph, the rest is kept
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self) | {"duplicate_of": list(self.duplicate_of)}
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A kept paragraph; `note` says why when it resembles another one."""
+
+    index: int
+    text: str
+    similar_to: tuple[int, ...] = ()
+    score: float | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self) | {"similar_to": list(self.similar_to)}
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    text: str
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removal, ...]
+    kept: tuple[Kept, ...]
+    source_paragraphs: int
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    html: bool = False
+
+    def counts(self) -> dict[str, int]:
+        """Removals per rule."""
+        return dict(Counter(r.rule for r in self.removed))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "kept": [k.to_dict() for k in self.kept],
+            "removed": [r.to_dict() for r in self.removed],
+            "source_paragraphs": self.source_paragraphs,
+            "counts": self.counts(),
+            "thresholds": dataclasses.asdict(self.thresholds),
+            "html": self.html,
+        }
+
+
+@dataclass
+class _Para:
+    index: int
+    text: str
+    shingles: set[tuple[str, ...]]
+    terms: Counter[str]
+    norm: str
+    kept: bool = True
+    note: str = ""
+    similar_to: tuple[int, ...] = ()
+    score: float | None = None
+
+
+def _shingles(text: str, size: int) -> set[tuple[str, ...]]:
+    tokens = normalize_for_comparison(text).split()
+    if len(tokens) < size:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def _near(a: _Para, b: _Para) -> tuple[float, float]:
+    if not a.shingles or not b.shingles:
+        return 0.0, 0.0
+    inter = len(a.shingles & b.shingles)
+    jaccard = inter / len(a.shingles | b.shingles)
+    containment = inter / min(len(a.shingles), len(b.shingles))
+    return jaccard, containment
+
+
+def _source_paragraphs(text: str, html: bool) -> tuple[list[str], list[Removal]]:
+    if not html:
+        return split_paragraphs(text), []
+    blocks = extract_blocks(text)
+    removals = [
+        Removal(i, b.text, f"boilerplate:html-{b.reason}", reason="jusText: not article text")
+        for i, b in enumerate(blocks)
+        if not b.kept
+    ]
+    return [b.text for b in blocks], removals
+
+
+def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupResult:
+    """Remove boilerplate, exact, near-duplicate and restated paragraphs; report each removal.
+
+    `html`: None detects HTML (<p>, <html> tags), True forces it, False treats the input as text.
+    `thresholds`: any field of `Thresholds` (near_jaccard, restatement, ...).
+    """
+    limits = Thresholds.from_options(thresholds)
+    is_html = looks_like_html(text) if html is None else html
+    raw, removed = _source_paragraphs(text, is_html)
+    html_dropped = {r.index for r in removed}
+    paras: list[_Para] = []
+    cleaned = clean_paragraphs(raw) if limits.boilerplate else [(p.strip(), []) for p in raw]
+    for index, (kept_text, line_removals) in enumerate(cleaned):
+        if index in html_dropped:
+            continue
+        for lr in line_removals:
+            removed.append(
+                Removal(
+                    index,
+                    lr.text,
+                    f"boilerplate:{lr.rule}",
+                    partial=lr.partial,
+                    reason=f"matches the {lr.rule!r} boilerplate rule",
+                )
+            )
+        if kept_text:
+            paras.append(
+                _Para(
+                    index,
+                    kept_text,
+                    _shingles(kept_text, limits.shingle_size),
+                    Counter(terms(kept_text)),
+                    normalize_for_comparison(kept_text),
+                )
+            )
+    idf = sentence_idf(p.text for p in paras)
+    seen_exact: dict[str, _Para] = {}
+    for pos, para in enumerate(paras):
+        earlier = [p for p in paras[:pos] if p.kept]
+        twin = seen_exact.get(para.norm)
+        if twin is not None and twin.kept and para.norm:
+            para.kept = False
+            removed.append(
+                Removal(
+                    para.index,
+                    para.text,
+                    "exact",
+                    (twin.index,),
+                    1.0,
+                    reason=f"same text as paragraph {twin.index + 1}",
+                )
+            )
+            continue
+        if _near_duplicate(para, earlier, limits, removed):
+            if para.kept:
+                seen_exact[para.norm] = para
+            continue
+        if not _restatement(para, [p for p in paras[:pos] if p.kept], idf, limits, removed):
+            seen_exact[para.norm] = para
+    kept = [p for p in paras if p.kept]
+    removed.sort(key=lambda r: (r.index, not r.partial))
+    return DedupResult(
+        text="\n\n".join(p.text for p in kept),
+        paragraphs=tuple(p.text for p in kept),
+        removed=tuple(removed),
+        kept=tuple(Kept(p.index, p.text, p.similar_to, p.score, p.note) for p in kept),
+        source_paragraphs=len(raw),
+        thresholds=limits,
+        html=is_html,
+    )
+
+
+def _near_duplicate(
+    para: _Para, earlier: list[_Para], limits: Thresholds, removed: list[Removal]
+) -> bool:
+    """Handle `para` if it is a near-duplicate of a kept earlier paragraph; True if handled."""
+    best: tuple[float, float, _Para] | None = None
+    for other in earlier:
+        jac, cont = _near(para, other)
+        if (jac >= limits.near_jaccard or cont >= limits.near_containment) and (
+            best is None or max(jac, cont) > max(best[0], best[1])
+        ):
+            best = (jac, cont, other)
+    if best is None:
+        return False
+    jac, cont, other = best
+    score = round(jac if jac >= limits.near_jaccard else cont, 4)
+    how = f"shingle Jaccard {jac:.2f}, containment {cont:.2f}"
+    new_in_para = missing_facts(para.text, [other.text])
+    new_in_other = missing_facts(other.text, [para.text])
+    if not new_in_para:
+        para.kept = False
+        removed.append(
+            Removal(
+                para.index,
+                para.text,
+                "near-duplicate",
+                (other.index,),
+                score,
+                reason=f"{how} with paragraph {other.index + 1}",
+            )
+        )
+        return True
+    if not new_in_other and len(para.text) > len(other.text):
+        other.kept = False
+        removed.append(
+            Removal(
+                other.index,
+                other.text,
+                "near-duplicate",
+                (para.index,),
+                score,
+                reason=f"{how}; paragraph {para.index + 1} says the same and more",
+            )
+        )
+        return True
+    para.similar_to, para.score = (other.index,), score
+    para.note = f"{how} with paragraph {other.index + 1}, kept: new facts {', '.join(new_in_para)}"
+    return True
+
+
+def _restatement(
+    para: _Para,
+    earlier: list[_Para],
+    idf: dict[str, float],
+    limits: Thresholds,
+    removed: list[Removal],
+) -> bool:
+    """Remove `para` if earlier kept paragraphs already say it; True if removed."""
+    if len(para.terms) < limits.min_terms or not earlier:
+        return False
+    found = restatement(para.text, para.terms, [(p.index, p.text, p.terms) for p in earlier], idf)
+    limit = limits.restatement_marked if found.marked else limits.restatement
+    if not found.sources or found.coverage < limit or found.too_long:
+        return False
+    ids = found.sources
+    if found.missing_facts:
+        para.similar_to, para.score = ids, found.coverage
+        para.note = (
+            f"restates paragraph(s) {_human(ids)} but adds facts: {', '.join(found.missing_facts)}"
+        )
+        return False
+    para.kept = False
+    marker = " (opens with a reformulation marker)" if found.marked else ""
+    removed.append(
+        Removal(
+            para.index,
+            para.text,
+            "restatement",
+            ids,
+            found.coverage,
+            reason=f"{found.coverage:.0%} of its weighted content is in paragraph(s) "
+            f"{_human(ids)}{marker}; no new facts",
+        )
+    )
+    return True
+
+
+def _human(indices: tuple[int, ...]) -> str:
+    return ", ".join(str(i + 1) for i in indices)
