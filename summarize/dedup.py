@@ -214,7 +214,13 @@ def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupRes
                 )
             )
             continue
-        if _near_duplicate(para, earlier, limits, removed):
+        # A paragraph that says the same and more can replace several earlier ones in turn.
+        outcome = _near_duplicate(para, earlier, limits, removed)
+        handled = outcome != NEAR_NONE
+        while outcome == NEAR_REPLACED:
+            earlier = [p for p in paras[:pos] if p.kept]
+            outcome = _near_duplicate(para, earlier, limits, removed)
+        if handled:
             if para.kept:
                 seen_exact[para.norm] = para
             continue
@@ -233,10 +239,18 @@ def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupRes
     )
 
 
+REPLACE_LENGTH_RATIO = 1.25  # a later near-duplicate this much longer replaces the earlier one
+NEAR_NONE, NEAR_REMOVED, NEAR_REPLACED, NEAR_NOTED = "none", "removed", "replaced", "noted"
+
+
 def _near_duplicate(
     para: _Para, earlier: list[_Para], limits: Thresholds, removed: list[Removal]
-) -> bool:
-    """Handle `para` if it is a near-duplicate of a kept earlier paragraph; True if handled."""
+) -> str:
+    """Handle `para` if it is a near-duplicate of a kept earlier paragraph.
+
+    Returns NEAR_NONE (no near-duplicate), NEAR_REMOVED (`para` dropped), NEAR_REPLACED (the
+    earlier one dropped: `para` says the same and more) or NEAR_NOTED (both kept, new facts).
+    """
     best: tuple[float, float, _Para] | None = None
     for other in earlier:
         jac, cont = _near(para, other)
@@ -245,13 +259,16 @@ def _near_duplicate(
         ):
             best = (jac, cont, other)
     if best is None:
-        return False
+        return NEAR_NONE
     jac, cont, other = best
     score = round(jac if jac >= limits.near_jaccard else cont, 4)
     how = f"shingle Jaccard {jac:.2f}, containment {cont:.2f}"
     new_in_para = missing_facts(para.text, [other.text])
     new_in_other = missing_facts(other.text, [para.text])
-    if not new_in_para:
+    # Keep the first, unless the later one is clearly more informative: no fewer facts and
+    # REPLACE_LENGTH_RATIO times as many words (it says the same and more).
+    says_more = len(para.text.split()) >= REPLACE_LENGTH_RATIO * len(other.text.split())
+    if not new_in_para and (new_in_other or not says_more):
         para.kept = False
         removed.append(
             Removal(
@@ -263,8 +280,8 @@ def _near_duplicate(
                 reason=f"{how} with paragraph {other.index + 1}",
             )
         )
-        return True
-    if not new_in_other and len(para.text) > len(other.text):
+        return NEAR_REMOVED
+    if not new_in_other and says_more:
         other.kept = False
         removed.append(
             Removal(
@@ -276,10 +293,10 @@ def _near_duplicate(
                 reason=f"{how}; paragraph {para.index + 1} says the same and more",
             )
         )
-        return True
+        return NEAR_REPLACED
     para.similar_to, para.score = (other.index,), score
     para.note = f"{how} with paragraph {other.index + 1}, kept: new facts {', '.join(new_in_para)}"
-    return True
+    return NEAR_NOTED
 
 
 def _restatement(
@@ -297,11 +314,13 @@ def _restatement(
     if not found.sources or found.coverage < limit or found.too_long:
         return False
     ids = found.sources
-    if found.missing_facts:
+    # A paragraph opening with a reformulation marker ("Autrement dit") announces a
+    # paraphrase: only new facts keep it; otherwise a barely covered sentence keeps it too.
+    new_sentences = () if found.marked else found.new_sentences
+    if found.missing_facts or new_sentences:
         para.similar_to, para.score = ids, found.coverage
-        para.note = (
-            f"restates paragraph(s) {_human(ids)} but adds facts: {', '.join(found.missing_facts)}"
-        )
+        new = list(found.missing_facts) or [f"« {s} »" for s in new_sentences]
+        para.note = f"restates paragraph(s) {_human(ids)} but adds: {', '.join(new)}"
         return False
     para.kept = False
     marker = " (opens with a reformulation marker)" if found.marked else ""

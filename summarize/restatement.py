@@ -28,6 +28,10 @@ RESTATEMENT_MAX_SOURCES = 2
 RESTATEMENT_MIN_SOURCE_GAIN = 0.15
 RESTATEMENT_MAX_LENGTH_RATIO = 1.5
 FACT_WEIGHT = 2.0
+# A sentence whose weighted content earlier paragraphs cover less than this says something new:
+# the paragraph holding it is never a restatement, whatever its overall coverage.
+RESTATEMENT_MIN_SENTENCE_COVERAGE = 0.34
+RESTATEMENT_SENTENCE_MIN_TERMS = 3
 # Reformulation markers: a paragraph that opens with one announces that it says again what
 # was said ("Autrement dit, ...", "Pour rappel, ...").
 RESTATEMENT_MARKERS: tuple[str, ...] = (
@@ -65,6 +69,7 @@ class Restatement:
     marked: bool  # opens with a reformulation marker
     missing_facts: tuple[str, ...]  # numbers and entities found in no earlier paragraph
     too_long: bool  # much longer than its sources: says more than they do
+    new_sentences: tuple[str, ...] = ()  # sentences the sources barely cover
 
 
 def missing_facts(text: str, others: Iterable[str]) -> list[str]:
@@ -120,7 +125,16 @@ def restatement(
         sources.append(source)
         covered |= bag.keys() & source[2].keys()
     source_words = sum(len(t.split()) for _, t, _ in sources)
+    new_sentences = []
+    for sentence in split_sentences(text):
+        own = set(terms(sentence)) & weights.keys()
+        if len(own) < RESTATEMENT_SENTENCE_MIN_TERMS:
+            continue
+        weight = sum(weights[t] for t in own) or 1.0
+        if sum(weights[t] for t in own & covered) / weight < RESTATEMENT_MIN_SENTENCE_COVERAGE:
+            new_sentences.append(sentence)
     return Restatement(
+        new_sentences=tuple(new_sentences),
         coverage=round(sum(weights[t] for t in covered) / total, 4),
         sources=tuple(sorted(i for i, _, _ in sources)),
         marked=bool(_MARKER.match(text)),
