@@ -57,3 +57,25 @@ def runner() -> Iterator[object]:
     from typer.testing import CliRunner
 
     yield CliRunner()
+
+
+# --- translate area (issue 4): fake backends -------------------------------------------------
+# The fake backend classes live in tests/fake_backends.py (test-only). In-process tests use the
+# fixture below; tests that need a real `precis` process start it as
+#   [sys.executable, "-c", "import fake_backends; from precis.cli import main; main()", ...]
+# with tests/ on PYTHONPATH: importing fake_backends registers "fake", "fake-slow" and
+# "fake-failing" in precis.translate.BACKENDS.
+TESTS_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def fake_backends() -> Iterator[object]:
+    """Registers the fake backends for one test and removes them afterwards; yields the module."""
+    import fake_backends as module
+
+    module.register()
+    module.FakeBackend.instances.clear()
+    try:
+        yield module
+    finally:
+        module.unregister()

@@ -1,0 +1,108 @@
+"""`translate_folder`: the resumable folder job (`precis.jobs`) with a translating function.
+
+`DocumentTranslator` is the per-document function: plain configuration until first called
+(then it builds its Translator once), so it pickles cleanly and a Ray actor can hold one.
+The fingerprint recorded in the manifest for every file is the backend's description (name,
+model, revision, output-deciding options, signature): changing any of them redoes the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from precis.translate.auto import DEFAULT_BACKEND, get_translator
+from precis.translate.translator import Translator
+
+from precis.errors import BackendUnavailableError, InputError, ModelError
+from precis.jobs import DEFAULT_GLOBS, DocResult, FolderReport, JobProgress, run_folder_job
+
+FATAL_ERRORS = (ModelError, BackendUnavailableError)  # no file can succeed: stop the job
+
+
+class DocumentTranslator:
+    """`(text, relpath) -> DocResult({relpath: translation})`, structure preserved."""
+
+    def __init__(
+        self,
+        backend: str = DEFAULT_BACKEND,
+        model: str | None = None,
+        *,
+        cache: bool = False,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.backend = backend
+        self.model = model
+        self.cache = cache
+        self.options = {k: v for k, v in (options or {}).items() if v is not None}
+        self._translator: Translator | None = None
+
+    def load(self) -> Translator:
+        if self._translator is None:
+            self._translator = get_translator(
+                self.backend, self.model, cache=self.cache, **self.options
+            )
+        return self._translator
+
+    def fingerprint(self) -> dict[str, Any]:
+        return {"task": "translate", **self.load().info.fingerprint()}
+
+    def __call__(self, text: str, relpath: str) -> DocResult:
+        translator = self.load()
+        before = translator.stats.pieces
+        translated = translator.translate_document(text)
+        info = translator.info
+        return DocResult(
+            outputs={relpath: translated},
+            units=translator.stats.pieces - before,
+            meta={"backend": info.name, "model": info.model, "signature": info.signature},
+        )
+
+    def close(self) -> None:
+        if self._translator is not None:
+            self._translator.close()
+            self._translator = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_translator"] = None  # models and pipelines are rebuilt where it lands
+        return state
+
+
+def translate_folder(
+    src: str | Path,
+    out: str | Path,
+    *,
+    backend: str = DEFAULT_BACKEND,
+    model: str | None = None,
+    globs: Sequence[str] = DEFAULT_GLOBS,
+    force: bool = False,
+    encoding: str = "utf-8",
+    cache: bool = False,
+    progress: Callable[[JobProgress], None] | None = None,
+    **options: Any,
+) -> FolderReport:
+    """Translate every matching file of `src` into the mirrored tree `out` (resumable).
+
+    Returns the FolderReport of `precis.jobs.run_folder_job`; its `fingerprint` names the
+    backend that ran. Model or backend errors stop the job; any other error fails one file.
+    """
+    if not Path(src).is_dir():  # before loading a model for nothing
+        raise InputError(f"{src}: not a folder")
+    document = DocumentTranslator(backend, model, cache=cache, options=options)
+    try:
+        fingerprint = document.fingerprint()
+        return run_folder_job(
+            src,
+            out,
+            document,
+            fingerprint=fingerprint,
+            globs=globs,
+            force=force,
+            encoding=encoding,
+            progress=progress,
+            fatal=FATAL_ERRORS,
+        )
+    finally:
+        document.close()
