@@ -135,6 +135,7 @@ def run_precis(
 
 def bench_apertium(lines: int) -> list[tuple[str, float, float]]:
     import sacrebleu
+
     from precis.translate import BACKENDS, get_translator
 
     ok, why = BACKENDS.get("apertium").available()

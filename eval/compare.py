@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from precis.errors import InputError
 from precis.eval.base import (
     DEFAULT_AR_TRIALS,
     DEFAULT_BOOTSTRAP_SAMPLES,
@@ -28,8 +29,6 @@ from precis.eval.base import (
 from precis.eval.bootstrap import interval, paired_p_value, resampled_values
 from precis.eval.metrics import DEFAULT_METRICS, build_metrics, parse_metrics
 from precis.eval.tokenizers import DEFAULT_ROUGE_TOKENIZER
-
-from precis.errors import InputError
 from precis.io import DEFAULT_ENCODING, STDIN_NAME, check_same_length, read_lines
 
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from precis.errors import InputError
 from precis.eval.base import DEFAULT_LANG
 from precis.eval.metrics import DEFAULT_METRICS, parse_metrics
 from precis.eval.scoring import Scores, score
-
-from precis.errors import InputError
 from precis.io import DEFAULT_ENCODING, check_same_length, read_text
 
 DOCUMENT_LEVEL = ("rouge",)  # metric families scored on whole documents; the rest on lines

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from precis.errors import InputError
 from precis.eval import sacre
 from precis.eval.base import Metric, Progress
 from precis.eval.rouge import RougeMetric
 from precis.eval.tokenizers import DEFAULT_ROUGE_TOKENIZER
-
-from precis.errors import InputError
 from precis.registry import Registry
 
 MetricFactory = Callable[..., Metric]

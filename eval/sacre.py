@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from precis.eval.base import Score, check_lang, precis_signature
-
 from precis.registry import Registry
 
 if TYPE_CHECKING:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from precis.errors import UnknownNameError
 from precis.eval.base import (
     CONFIDENCE_LEVEL,
     DEFAULT_BOOTSTRAP_SAMPLES,
@@ -21,8 +22,6 @@ from precis.eval.base import (
 from precis.eval.bootstrap import interval, resampled_values
 from precis.eval.metrics import DEFAULT_METRICS, build_metrics, parse_metrics
 from precis.eval.tokenizers import DEFAULT_ROUGE_TOKENIZER
-
-from precis.errors import UnknownNameError
 from precis.io import DEFAULT_ENCODING, STDIN_NAME, check_same_length, read_lines
 
 

@@ -74,7 +74,7 @@ def _sentence_bar() -> Iterator[Callable[[int, int], None] | None]:
 
 
 @contextmanager
-def _folder_bar() -> Iterator[Callable[[Any], None]]:
+def folder_progress() -> Iterator[Callable[[Any], None]]:
     """Prints the backend once; a files/sentences/rate/ETA bar when stderr is a terminal."""
     announced: list[bool] = []
 
@@ -175,6 +175,18 @@ def translate_command(
             help="On-disk cache of sentence translations ($PRECIS_CACHE_DIR); off by default.",
         ),
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="Folder input: local, or ray (Ray Data actors; precis[ray])."
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address", help="--engine ray: an existing cluster (ray://HOST:10001 or auto)."
+        ),
+    ] = None,
     json_output: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
 ) -> None:
@@ -190,6 +202,8 @@ def translate_command(
     Example: precis translate --lines newstest2013.fra -o hyp.eng --backend apertium
 
     Example: precis translate articles/ -o translated/ --glob "*.txt"
+
+    Example: precis translate articles/ -o translated/ --engine ray --address auto
     """
     from precis.io import read_lines, read_text, write_lines_atomic, write_text_atomic
 
@@ -205,6 +219,7 @@ def translate_command(
         raise InputError("nothing to translate: give a TEXT, - (stdin), a FILE or a DIR")
     path = Path(source)
     if source != "-" and path.is_dir():
+        common.update(engine=engine, address=address)
         _translate_folder(path, output, glob, force, encoding, json_output, common)
         return
     if lines:
@@ -254,7 +269,7 @@ def _translate_folder(
 
     if output is None:
         raise InputError(f"{src} is a folder: give an output folder with -o OUTDIR")
-    with _folder_bar() as bar:
+    with folder_progress() as bar:
         report = translate_folder(
             src,
             output,
@@ -264,13 +279,20 @@ def _translate_folder(
             progress=bar,
             **common,
         )
+    render_folder_report(report, as_json=json_output, verb="translated")
+
+
+def render_folder_report(
+    report: Any, *, as_json: bool, verb: str = "done", unit: str = "sentences"
+) -> None:
+    """The summary line of a folder job; exit 130 when interrupted, 1 when files failed."""
     rate = report.units / report.seconds if report.seconds else 0.0
     info(
-        f"{report.done} translated, {report.skipped} skipped (unchanged), {report.failed} "
-        f"failed, of {report.total} files in {report.seconds:.1f}s ({report.units} sentences, "
+        f"{report.done} {verb}, {report.skipped} skipped (unchanged), {report.failed} "
+        f"failed, of {report.total} files in {report.seconds:.1f}s ({report.units} {unit}, "
         f"{rate:.1f}/s); manifest: {report.manifest}"
     )
-    if json_output:
+    if as_json:
         print_json(report)
     if report.interrupted:
         error_line(f"interrupted; finished files are kept, re-run to resume ({report.manifest})")

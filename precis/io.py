@@ -48,6 +48,11 @@ def _decode(data: bytes, source: str, encoding: str) -> str:
     return normalize_newlines(text.lstrip("\ufeff"))
 
 
+def decode_bytes(data: bytes, source: str, *, encoding: str = DEFAULT_ENCODING) -> str:
+    """Decode a file's bytes as `read_text` does (BOM, newlines, errors naming `source`)."""
+    return _decode(data, source, encoding)
+
+
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from precis._version import __version__
@@ -240,11 +240,159 @@ def run_outputs(report: RunReport) -> dict[str, str]:
     return outputs
 
 
-def run_file(path: str | Path, *, encoding: str = "utf-8", **options: Any) -> RunReport:
-    """`run` on a file, with the references found beside it."""
+def run_file(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    references: References | None = None,
+    **options: Any,
+) -> RunReport:
+    """`run` on a file (`-`: stdin), with the references given or else found beside it."""
     text = read_text(path, encoding=encoding)
-    refs = find_references(path, encoding=encoding) if str(path) != "-" else References()
-    return run(text, source=str(path), references=refs, **options)
+    if references is None:
+        references = find_references(path, encoding=encoding) if str(path) != "-" else None
+    return run(text, source=str(path), references=references, **options)
+
+
+def override_references(
+    refs: References | None,
+    *,
+    summary_fr: str | Path | None = None,
+    summary_en: str | Path | None = None,
+    article_en: str | Path | None = None,
+    encoding: str = "utf-8",
+) -> References:
+    """References with the files given explicitly (flags) replacing those found beside."""
+    base = refs or References()
+    values = {role: getattr(base, role) for role in REFERENCE_FILES}
+    sources = dict(base.sources)
+    for role, path in (
+        ("summary_fr", summary_fr),
+        ("summary_en", summary_en),
+        ("article_en", article_en),
+    ):
+        if path is not None:
+            values[role] = read_text(path, encoding=encoding)
+            sources[role] = str(path)
+    return References(**values, sources=sources)
+
+
+def write_run_outputs(report: RunReport, out_dir: str | Path) -> list[Path]:
+    """Write the files of one run into out_dir, each atomically."""
+    from precis.io import write_text_atomic
+
+    written = []
+    for name, text in run_outputs(report).items():
+        path = Path(out_dir) / name
+        write_text_atomic(path, text)
+        written.append(path)
+    return written
+
+
+def report_text(report: RunReport) -> str:
+    """What `precis run` prints: the summaries (and article), then the scores."""
+    parts = [report.summary_fr, "", report.summary_en]
+    if report.article_en is not None:
+        parts += ["", report.article_en]
+    if report.scores:
+        parts += [""]
+        for part, items in report.scores.items():
+            for s in items:
+                parts.append(f"{part:<11} {s['name']:<10} {s['value']:6.2f}  {s['signature']}")
+    return "\n".join(parts) + "\n"
+
+
+ARTICLE_GLOB = "article.fr.txt"
+
+
+def _article_globs(src: Path) -> tuple[str, ...]:
+    """Corpus layout (folders with article.fr.txt) -> only those; else every text file."""
+    from precis.jobs import DEFAULT_GLOBS
+
+    return (ARTICLE_GLOB,) if any(src.rglob(ARTICLE_GLOB)) else DEFAULT_GLOBS
+
+
+def _output_prefix(rel: str) -> str:
+    """`doc/article.fr.txt` -> `doc/`; `news/a.txt` -> `news/a/`."""
+    path = PurePosixPath(rel)
+    if path.name == ARTICLE_GLOB:
+        return f"{path.parent}/" if str(path.parent) != "." else ""
+    return f"{path.with_suffix('')}/"
+
+
+class ArticleJob:
+    """The per-article function of `precis run DIR`: picklable, loads its translator once."""
+
+    def __init__(self, src: str, options: dict[str, Any], encoding: str = "utf-8") -> None:
+        self.src = src
+        self.options = options
+        self.encoding = encoding
+        self._translator: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_translator": None}  # each worker loads its own
+
+    def __call__(self, text: str, rel: str) -> Any:
+        from precis.jobs import DocResult
+
+        if self._translator is None:
+            from precis.translate import get_translator
+
+            self._translator = get_translator(
+                backend=self.options.get("backend", DEFAULT_BACKEND),
+                model=self.options.get("translation_model"),
+            )
+        refs = find_references(Path(self.src) / rel, encoding=self.encoding)
+        report = run(text, source=rel, references=refs, translator=self._translator, **self.options)
+        prefix = _output_prefix(rel)
+        outputs = {prefix + name: body for name, body in run_outputs(report).items()}
+        return DocResult(
+            outputs=outputs,
+            units=len(report.summary.get("sentences", [])),
+            meta={
+                "backend": report.translation.get("name"),
+                "missing_references": report.missing_references,
+            },
+        )
+
+    def close(self) -> None:
+        if self._translator is not None and hasattr(self._translator, "close"):
+            self._translator.close()
+        self._translator = None
+
+
+def run_folder(
+    src: str | Path,
+    out: str | Path,
+    *,
+    force: bool = False,
+    encoding: str = "utf-8",
+    engine: str = "local",
+    address: str | None = None,
+    progress: Callable[[Any], None] | None = None,
+    **options: Any,
+) -> Any:
+    """`run` on every article of a folder, mirrored into `out`; resumable (see precis.jobs)."""
+    from precis.engines import run_job
+
+    src_path = Path(src)
+    job = ArticleJob(str(src_path), dict(options), encoding)
+    fingerprint = {"job": "run", "precis": __version__, **{k: v for k, v in options.items()}}
+    try:
+        return run_job(
+            engine,
+            src_path,
+            out,
+            job,
+            fingerprint=fingerprint,
+            globs=_article_globs(src_path),
+            force=force,
+            encoding=encoding,
+            progress=progress,
+            address=address,
+        )
+    finally:
+        job.close()
 
 
 ProgressCallback = Callable[[Any], None]

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
+from precis.errors import ModelError
 from precis.summarize.base import (
     METHODS,
     Chosen,
@@ -27,8 +28,6 @@ from precis.summarize.base import (
 )
 from precis.summarize.paragraphs import word_count
 from precis.summarize.sentences import is_complete, split_sentences
-
-from precis.errors import ModelError
 
 DEFAULT_MODEL = "moussaKam/barthez-orangesum-abstract"
 NUM_BEAMS = 4

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from precis.summarize.base import METHODS, Document, Length, Summary
-from precis.summarize.dedup import dedup
-
 from precis.errors import InputError
 from precis.io import read_text, write_text_atomic
+from precis.summarize.base import METHODS, Document, Length, Summary
+from precis.summarize.dedup import dedup
 
 DEFAULT_METHOD = "extractive"
 FOLDER_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm")

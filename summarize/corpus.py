@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
-
 from precis.errors import InputError
 from precis.io import read_text
+from precis.summarize.boilerplate import clean_paragraphs
+from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 
 CORPUS_THRESHOLD = 0.5
 # The LSH index is built for a lower threshold than the one reported, so that pairs just above

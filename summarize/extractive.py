@@ -17,6 +17,11 @@
    never picked. The summary lists the sentences in document order.
 
 Only complete, non-boilerplate sentences of at least `MIN_SENTENCE_WORDS` words are picked.
+
+Cost: the cosine matrix grows with the square of the sentence count. An article of more than
+`MAX_SCORED_SENTENCES` sentences (a news article has a few dozen; a multi-megabyte text has tens
+of thousands, whose matrix would not fit in memory) is scored on its first
+`MAX_SCORED_SENTENCES` sentences only, news putting the essential first; a note says so.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from collections import Counter
 from itertools import combinations
 from typing import Any, ClassVar
 
+from precis.errors import UnknownNameError
 from precis.summarize.base import (
     METHODS,
     Chosen,
@@ -36,8 +42,6 @@ from precis.summarize.base import (
     over_budget_note,
 )
 from precis.summarize.terms import terms
-
-from precis.errors import UnknownNameError
 
 SCORER = "textrank"
 SCORERS = ("centroid", "textrank")
@@ -50,6 +54,8 @@ EXACT_POOL = 10
 # A sentence this similar (TF-IDF cosine) to one already picked is a repeat: never picked.
 MAX_SIMILARITY = 0.8
 EXACT_EXTRA = 3
+# Sentences scored at most (the first ones): keeps time and memory bounded on huge inputs.
+MAX_SCORED_SENTENCES = 1000
 
 
 @METHODS.register("extractive")
@@ -82,13 +88,21 @@ class Extractive:
 
     def summarize(self, doc: Document, length: Length) -> MethodResult:
         notes: list[str] = []
-        candidates = [s for s in doc.sentences if s.selectable]
-        if not candidates and doc.sentences:
-            candidates = [s for s in doc.sentences if s.boilerplate is None]
+        sentences = doc.sentences
+        if len(sentences) > MAX_SCORED_SENTENCES:
+            sentences = sentences[:MAX_SCORED_SENTENCES]  # positions stay 0..n-1: row indices
+            notes.append(
+                f"long input: {len(doc.sentences)} sentences; only the first "
+                f"{MAX_SCORED_SENTENCES} were scored (the cost grows with the square of the "
+                "count)"
+            )
+        candidates = [s for s in sentences if s.selectable]
+        if not candidates and sentences:
+            candidates = [s for s in sentences if s.boilerplate is None]
             notes.append("no complete sentence in the article: picked among incomplete ones")
         if not candidates:
             return MethodResult("", (), notes=tuple(notes), details=self.settings())
-        relevance, cosine = self._relevance(doc.sentences)
+        relevance, cosine = self._relevance(sentences)
         picked, scores, more = self._select(candidates, relevance, cosine, length, doc.words)
         notes.extend(more)
         order = sorted(range(len(picked)), key=lambda i: picked[i].position)
@@ -161,15 +175,21 @@ class Extractive:
         budget: int | None,
         limit: int,
     ) -> list[Sentence]:
-        """MMR: add the sentence of best relevance minus redundancy while the length allows."""
+        """MMR: add the sentence of best relevance minus redundancy while the length allows.
+
+        The highest cosine of each sentence to the picked ones is kept up to date pick by
+        pick (linear per pick, not a scan of every picked sentence for every candidate)."""
         picked = list(picked)
         used = sum(s.words for s in picked)
-        pool = [s for s in ranked if s not in picked]
+        taken = {s.position for s in picked}
+        pool = [s for s in ranked if s.position not in taken]
+        closest = {s.position: _closest(s, picked, cosine) for s in pool}
         while pool and len(picked) < limit:
             fitting = [
                 s
                 for s in pool
-                if (budget is None or used + s.words <= budget) and not _repeats(s, picked, cosine)
+                if (budget is None or used + s.words <= budget)
+                and closest[s.position] < MAX_SIMILARITY
             ]
             if not fitting:
                 break
@@ -177,13 +197,15 @@ class Extractive:
                 fitting,
                 key=lambda s: (
                     self.mmr_lambda * relevance[s.position]
-                    - (1 - self.mmr_lambda)
-                    * max((cosine[s.position, p.position] for p in picked), default=0.0)
+                    - (1 - self.mmr_lambda) * (closest[s.position] if picked else 0.0)
                 ),
             )
             picked.append(best)
             used += best.words
             pool.remove(best)
+            row = cosine[best.position]
+            for s in pool:
+                closest[s.position] = max(closest[s.position], row[s.position])
         return picked
 
     def _exact(
@@ -212,6 +234,11 @@ class Extractive:
                 if v > best_value:
                     best, best_value = group, v
         return list(best)
+
+
+def _closest(sentence: Sentence, picked: list[Sentence], cosine: Any) -> float:
+    """The highest cosine of a sentence to the picked ones (-inf when none is picked)."""
+    return max((cosine[sentence.position, p.position] for p in picked), default=-math.inf)
 
 
 def _repeats(sentence: Sentence, picked: list[Sentence], cosine: Any) -> bool:

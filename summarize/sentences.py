@@ -91,7 +91,7 @@ _OPENERS = '«“"([—–-¿¡'
 _BOUNDARY = re.compile(
     rf"[{re.escape(_TERMINAL)}]+(?:[ \u00a0\u202f]*[{re.escape(_CLOSERS)}])*(?=\s)"
 )
-_WORD_BEFORE = re.compile(r"([\w’'\-.]+)$")
+_WORD_PUNCT = "_’'-."  # with letters and digits (str.isalnum, as regex \w): a word before a "."
 _COMPLETE_END = re.compile(
     rf"[{re.escape(_TERMINAL)}](?:[ \u00a0\u202f]*[{re.escape(_CLOSERS)}])*$"
 )
@@ -105,10 +105,14 @@ class Span:
 
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
     """True when the period at dot_pos closes an abbreviation or an initial, not a sentence."""
-    match = _WORD_BEFORE.search(text, 0, dot_pos)
-    if not match:
+    start = dot_pos
+    # Scan back over the word (not a regex searched from the line start: that costs the
+    # line's length at every period, quadratic on a one-paragraph article of megabytes).
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _WORD_PUNCT):
+        start -= 1
+    if start == dot_pos:
         return False
-    word = match.group(1).strip("'’-")
+    word = text[start:dot_pos].strip("'’-")
     last = word.rsplit(".", 1)[-1] if "." in word else word
     if not last:
         return False

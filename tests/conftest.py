@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from precis.corpora import SAMPLE_DIR
 from precis.summarize.sentences import split_sentences
 

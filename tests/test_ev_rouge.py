@@ -9,6 +9,9 @@ from importlib import metadata
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rouge_score import rouge_scorer
+
+from precis import __version__
 from precis.corpora import get
 from precis.eval import score
 from precis.eval.lcs import (
@@ -23,9 +26,6 @@ from precis.eval.lcs import (
 from precis.eval.rouge import RougeMetric, reference_rouge
 from precis.eval.tokenizers import UnicodeTokenizer, lsum_text
 from precis.summarize.sentences import split_sentences
-from rouge_score import rouge_scorer
-
-from precis import __version__
 
 FRENCH_WORDS = ["le", "la", "chat", "été", "élève", "lève", "dort", "l", "mange", "à", "où", "ça"]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import sacrebleu
+
+from precis.errors import InputError, MismatchError, UnknownNameError
 from precis.eval import (
     DEFAULT_SEED,
     METRICS,
@@ -20,8 +22,6 @@ from precis.eval import (
     score_documents,
 )
 from precis.eval import bootstrap as bootstrap_module
-
-from precis.errors import InputError, MismatchError, UnknownNameError
 
 REFS = [
     "Le chat dort sur le canapé du salon.",

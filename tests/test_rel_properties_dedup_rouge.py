@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from precis.eval import score
 from precis.summarize import dedup, split_paragraphs
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from precis.summarize import summarize
-from precis.summarize.abstractive import Abstractive
 
 from precis.errors import ModelError
+from precis.summarize import summarize
+from precis.summarize.abstractive import Abstractive
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from precis.summarize.boilerplate import RULES, Rule, clean_paragraphs, is_boilerplate_sentence
 from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 

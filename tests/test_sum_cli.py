@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from precis.corpora import SAMPLE_DIR
 
 from precis.cli import app
+from precis.corpora import SAMPLE_DIR
 
 SEED = str(SAMPLE_DIR / "nato-rutte" / "article.fr.txt")
 CUT = "Avec un mandat d'au moins quatre ans devant lui,"

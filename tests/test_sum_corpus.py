@@ -6,10 +6,10 @@ import random
 from pathlib import Path
 
 import pytest
-from precis.summarize import corpus_dedup
-from precis.summarize.corpus import exact_pairs, near_duplicate_pairs
 
 from precis.errors import InputError
+from precis.summarize import corpus_dedup
+from precis.summarize.corpus import exact_pairs, near_duplicate_pairs
 
 _WORDS_TEXT = """
 le la les un une des conseil municipal mairie budget école rentrée grève train région préfet

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from precis.corpora import SAMPLE_DIR
 from precis.summarize import DedupResult, dedup, split_paragraphs
 

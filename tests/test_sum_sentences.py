@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from precis.summarize.sentences import is_complete, split_sentences
 
 

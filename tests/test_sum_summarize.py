@@ -6,7 +6,9 @@ import json
 import time
 
 import pytest
+
 from precis.corpora import SAMPLE_DIR
+from precis.errors import InputError, UnknownNameError
 from precis.summarize import (
     DEFAULT_SENTENCES,
     METHODS,
@@ -16,8 +18,6 @@ from precis.summarize import (
     summarize,
     summarize_lines,
 )
-
-from precis.errors import InputError, UnknownNameError
 
 CUT = "Avec un mandat d'au moins quatre ans devant lui,"
 ARTICLES = sorted(SAMPLE_DIR.glob("*/article.fr.txt"))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+from precis.errors import BackendUnavailableError
 from precis.translate import BACKENDS, get_translator
 from precis.translate.apertium import AlignmentError, decode, encode
 from precis.translate.apertium_fixes import clean_marks, guess_french, guess_spanish
-
-from precis.errors import BackendUnavailableError
 
 AVAILABLE, WHY = BACKENDS.get("apertium").available()
 _skip = pytest.mark.skipif(not AVAILABLE, reason=f"apertium not usable here: {WHY}")

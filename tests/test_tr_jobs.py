@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from precis.translate import translate_folder
 
 from precis.errors import OutputError
 from precis.io import TEMP_PREFIX
 from precis.jobs import DocResult, Manifest, run_folder_job
+from precis.translate import translate_folder
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO = TESTS_DIR.parent

@@ -10,9 +10,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from precis.translate import get_translator
 
 from precis.errors import ModelError
+from precis.translate import get_translator
 
 ARTICLE = (
     "L'OTAN change de secrétaire général.\n\n"

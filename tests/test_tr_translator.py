@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+from precis.errors import BackendUnavailableError, InputError, UnknownNameError
 from precis.translate import (
     BACKENDS,
     choose_backend,
@@ -14,8 +16,6 @@ from precis.translate import (
     translate_text,
 )
 from precis.translate.base import Option
-
-from precis.errors import BackendUnavailableError, InputError, UnknownNameError
 
 ARTICLE = (
     "La grève des contrôleurs paralyse le réseau.\n\n"

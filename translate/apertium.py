@@ -28,10 +28,9 @@ import time
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
+from precis.errors import BackendUnavailableError, PrecisError
 from precis.translate.apertium_fixes import clean_marks
 from precis.translate.base import BackendInfo, Option, coerce_options, signature
-
-from precis.errors import BackendUnavailableError, PrecisError
 
 PAIRS = ("fr-es", "spa-eng")  # French -> Spanish -> English
 PACKAGES = ("apertium", "apertium-fr-es", "apertium-eng-spa")

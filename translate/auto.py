@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from precis.errors import BackendUnavailableError, InputError
 from precis.translate.base import AUTO, BACKENDS, DEFAULT_MODEL
 from precis.translate.cache import DiskCache
 from precis.translate.translator import Translator
-
-from precis.errors import BackendUnavailableError, InputError
 
 AUTO_ORDER = ("transformers", "ctranslate2", "apertium")
 DEFAULT_BACKEND = AUTO

@@ -12,9 +12,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from precis.translate.base import cache_dir
-
 from precis.errors import OutputError
+from precis.translate.base import cache_dir
 
 CACHE_FILE = "translations.sqlite3"
 SQLITE_TIMEOUT_S = 30.0

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
+from precis.errors import BackendUnavailableError, InputError, ModelError
 from precis.translate.base import (
     DEFAULT_MODEL,
     BackendInfo,
@@ -30,8 +31,6 @@ from precis.translate.base import (
 )
 from precis.translate.hf import LANG_CODES, lang_token_id, model_family, output_caps
 from precis.translate.hfmodel import ResolvedModel, cached_snapshot, resolve_model
-
-from precis.errors import BackendUnavailableError, InputError, ModelError
 
 CT2_SUBDIR = "ct2"
 SIDECAR = "precis.json"  # what precis knows of the source model (position limit, revision)

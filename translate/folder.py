@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from precis.engines import run_job
+from precis.errors import BackendUnavailableError, InputError, ModelError
+from precis.jobs import DEFAULT_GLOBS, DocResult, FolderReport, JobProgress
 from precis.translate.auto import DEFAULT_BACKEND, get_translator
 from precis.translate.translator import Translator
-
-from precis.errors import BackendUnavailableError, InputError, ModelError
-from precis.jobs import DEFAULT_GLOBS, DocResult, FolderReport, JobProgress, run_folder_job
 
 FATAL_ERRORS = (ModelError, BackendUnavailableError)  # no file can succeed: stop the job
 
@@ -81,9 +81,14 @@ def translate_folder(
     encoding: str = "utf-8",
     cache: bool = False,
     progress: Callable[[JobProgress], None] | None = None,
+    engine: str = "local",
+    address: str | None = None,
     **options: Any,
 ) -> FolderReport:
     """Translate every matching file of `src` into the mirrored tree `out` (resumable).
+
+    `engine`: "local" (this process) or "ray" (Ray Data actors; `address` of an existing
+    cluster, else a local one is started for the job), see `precis.engines`.
 
     Returns the FolderReport of `precis.jobs.run_folder_job`; its `fingerprint` names the
     backend that ran. Model or backend errors stop the job; any other error fails one file.
@@ -93,7 +98,8 @@ def translate_folder(
     document = DocumentTranslator(backend, model, cache=cache, options=options)
     try:
         fingerprint = document.fingerprint()
-        return run_folder_job(
+        return run_job(
+            engine,
             src,
             out,
             document,
@@ -103,6 +109,7 @@ def translate_folder(
             encoding=encoding,
             progress=progress,
             fatal=FATAL_ERRORS,
+            address=address,
         )
     finally:
         document.close()

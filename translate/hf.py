@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from typing import Any, ClassVar
 
+from precis.errors import InputError, ModelError
 from precis.translate.base import (
     DEFAULT_MODEL,
     BackendInfo,
@@ -21,8 +22,6 @@ from precis.translate.base import (
     signature,
 )
 from precis.translate.hfmodel import cached_snapshot, resolve_model
-
-from precis.errors import InputError, ModelError
 
 DEFAULT_BEAMS = 1  # greedy: the speed default (say so in --help); 4 is the usual quality setting
 DEFAULT_BATCH_TOKENS = 6000  # padded source tokens per generate() call

@@ -12,9 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from precis.translate.base import FALSE_WORDS
-
 from precis.errors import ModelError
+from precis.translate.base import FALSE_WORDS
 
 #: Files fetched when a hub model is downloaded (weights, configs, tokenizer files).
 DOWNLOAD_PATTERNS = (

@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from precis.errors import InputError
 from precis.translate.base import Backend, BackendInfo
 from precis.translate.cache import DiskCache
 from precis.translate.segment import Segmented, segment
-
-from precis.errors import InputError
 
 #: Distinct sentences remembered in memory during a run (a folder job reuses one Translator).
 MEMORY_CACHE_LIMIT = 200_000
