@@ -47,6 +47,8 @@ class SystemSpec:
 
     @property
     def spec(self) -> str:
+        if self.kind == FILE_KIND:
+            return f"{FILE_KIND}:{Path(self.options['path']).name}"
         opts = ",".join(f"{k}={v}" for k, v in self.options.items())
         return f"{self.kind}:{opts}" if opts else self.kind
 
@@ -461,10 +463,10 @@ def write_chart(board: Leaderboard, path: Path) -> None:
             if ci:
                 errs[0][i] = max(0.0, values[i] - ci[0])
                 errs[1][i] = max(0.0, ci[1] - values[i])
-        ax.bar([r.name for r in rows], values, yerr=errs, capsize=4, color="#4a78a8")
+        ax.bar(range(len(rows)), values, yerr=errs, capsize=4, color="#4a78a8")
+        ax.set_xticks(range(len(rows)), [r.name for r in rows], rotation=30, ha="right")
         ax.set_title(f"{board.corpus}: {task}")
         ax.set_ylabel(f"{metric} (95% CI)")
-        ax.tick_params(axis="x", rotation=30)
     fig.tight_layout()
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110)
