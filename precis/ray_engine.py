@@ -185,9 +185,7 @@ def run_folder_job_ray(
         try:
             workers = num_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
             # Reading is light: it must not wait for CPUs the actors hold (a deadlock otherwise).
-            dataset = ray.data.read_binary_files(
-                list(todo), include_paths=True, ray_remote_args={"num_cpus": READ_CPUS}
-            )
+            dataset = ray.data.read_binary_files(list(todo), include_paths=True, num_cpus=READ_CPUS)
             results = dataset.map_batches(
                 DocumentActor,
                 fn_constructor_kwargs={
