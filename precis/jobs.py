@@ -16,12 +16,17 @@ runs elsewhere (Ray) reuses the pieces: `discover`, `Manifest`, `is_done`, `writ
   appended; a job killed at any moment leaves no partial output, and stale temp files are
   removed by the next run, which redoes whatever has no ok record.
 - Isolation: an exception in one file is recorded and the job goes on (exit code 1 later).
-  Exceptions listed in `fatal` (e.g. a model that cannot load) stop the job at once.
+  Exceptions listed in `fatal` (e.g. a model that cannot load) stop the job at once, and so
+  does an output folder that cannot be written (read-only: checked before any work; disk
+  full: at the first failed write): an OutputError, the finished files kept and recorded.
 - Ctrl-C: the first one finishes the current file and stops with the manifest consistent; a
   second one stops at once (the file in progress is redone on the next run).
-- Safety: symlinks to files outside `src` are refused (recorded as failed), `..` and absolute
-  output paths are refused, nothing is written outside `out`, and `out` is not walked when it
-  lies inside `src`.
+- Safety: symlinks to files outside `src` (or into `out`) are refused (recorded as failed),
+  symlinked folders are never walked (one pointing outside `src` is recorded as refused), `..`
+  and absolute output paths are refused, also when read from a (hand-edited) manifest, which
+  must itself be a plain file; nothing is read or written outside `src` and `out`; `out` is
+  not walked when it lies inside `src`, and when `src` lies inside `out` no output may land in
+  `src` (it would overwrite an input). A malformed manifest line is ignored.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import json
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -82,8 +88,22 @@ class FileRecord:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FileRecord:
+        """A record from its JSON; TypeError when it is not one (a torn or hand-edited line)."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"a manifest record is a JSON object, not {type(data).__name__}")
         names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        record = cls(**{k: v for k, v in data.items() if k in names})
+        outputs = record.outputs
+        if (
+            not isinstance(record.input, str)
+            or not isinstance(record.status, str)
+            or not isinstance(record.fingerprint, dict)
+            or not isinstance(outputs, dict)
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in outputs.items())
+            or not isinstance(record.sha256, str | None)
+        ):
+            raise TypeError("a manifest record with fields of the wrong type")
+        return record
 
 
 @dataclass(frozen=True)
@@ -197,7 +217,23 @@ def discover(
     found: list[Discovered] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if (here / d).resolve() != real_out)
+        walked = []
+        for name in sorted(dirnames):
+            path = here / name
+            target = path.resolve()
+            if target == real_out:
+                continue  # our own outputs
+            if path.is_symlink():  # never walked (loops, duplicates); refused when outside
+                if not target.is_relative_to(real_root):
+                    rel = path.relative_to(root).as_posix() + "/"
+                    problem = (
+                        f"symlink to the folder {target}, outside the input folder; refused "
+                        "(give that folder as an input of its own)"
+                    )
+                    found.append(Discovered(rel, path, problem))
+                continue
+            walked.append(name)
+        dirnames[:] = walked
         for name in sorted(filenames):
             if name.startswith(TEMP_PREFIX):
                 continue
@@ -205,11 +241,11 @@ def discover(
             rel = path.relative_to(root).as_posix()
             if not matches(rel, globs):
                 continue
-            found.append(Discovered(rel, path, _problem(path, real_root)))
+            found.append(Discovered(rel, path, _problem(path, real_root, real_out)))
     return sorted(found, key=lambda d: d.rel)
 
 
-def _problem(path: Path, real_root: Path) -> str | None:
+def _problem(path: Path, real_root: Path, real_out: Path) -> str | None:
     if not path.is_symlink():
         return None
     try:
@@ -218,6 +254,8 @@ def _problem(path: Path, real_root: Path) -> str | None:
         return "broken symlink; refused"
     if not target.is_relative_to(real_root):
         return f"symlink to {target}, outside the input folder; refused"
+    if target.is_relative_to(real_out):
+        return f"symlink to {target}, inside the output folder; refused"
     return None
 
 
@@ -232,9 +270,33 @@ def safe_output_path(out: str | Path, rel: str) -> Path:
     return target
 
 
-def write_outputs(out: str | Path, outputs: Mapping[str, str]) -> dict[str, str]:
-    """Check every path first, then write each atomically; return {relpath: sha256}."""
+def check_writable(out: str | Path) -> None:
+    """Fail at once, before any work, when `out` cannot take a new file (read-only, ...)."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".probe", dir=out)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise OutputError(
+            f"{out}: cannot write in the output folder ({exc.strerror or exc}); check its "
+            "permissions and free space, or write elsewhere"
+        ) from exc
+
+
+def write_outputs(
+    out: str | Path, outputs: Mapping[str, str], *, protect: Path | None = None
+) -> dict[str, str]:
+    """Check every path first, then write each atomically; return {relpath: sha256}.
+
+    `protect`: a resolved folder no output may land in (the input folder, when it lies inside
+    `out`: an output there would overwrite an input, or become one on the next run)."""
     targets = {rel: safe_output_path(out, rel) for rel in outputs}
+    for rel, target in targets.items():
+        if protect is not None and target.resolve().is_relative_to(protect):
+            raise PathEscapeError(
+                f"output path {rel!r} lands in the input folder {protect}; refused "
+                "(choose an output folder outside the input folder)"
+            )
     for rel, text in outputs.items():
         write_text_atomic(targets[rel], text)
     return {rel: sha256_text(text) for rel, text in outputs.items()}
@@ -343,7 +405,7 @@ class _Interrupt:
             signal.signal(signal.SIGINT, previous)
 
 
-def _now() -> str:
+def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -361,73 +423,142 @@ def run_folder_job(
     manifest_name: str = MANIFEST_NAME,
 ) -> FolderReport:
     """Run `process` on every matching file of `src`, mirrored into `out`; see module doc."""
-    started = time.perf_counter()
-    fp = json.loads(_canonical(dict(fingerprint)))
-    files = discover(src, out, globs)
-    out_dir = Path(out)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
-    remove_stale_temps(out_dir)
-    manifest = Manifest(out_dir / manifest_name)
-    previous = manifest.load()
-    records: list[FileRecord] = []
-    counts = {"ok": 0, "skipped": 0, "failed": 0, "units": 0}
+    ledger = JobLedger.open(src, out, fingerprint, globs, manifest_name, progress)
     interrupt = _Interrupt()
     interrupted = False
-
-    def report(current: str | None) -> None:
-        if progress is not None:
-            done = counts["ok"] + counts["skipped"] + counts["failed"]
-            progress(
-                JobProgress(
-                    len(files),
-                    done,
-                    counts["ok"],
-                    counts["skipped"],
-                    counts["failed"],
-                    counts["units"],
-                    time.perf_counter() - started,
-                    current,
-                    fp,
-                )
-            )
-
-    report(None)
+    ledger.report(None)
     with interrupt.installed():
-        for item in files:
+        for item in ledger.files:
             if interrupt.requested:
                 interrupted = True
                 break
-            report(item.rel)
+            ledger.report(item.rel)
             try:
-                record = _one_file(item, out_dir, process, fp, previous, force, encoding, fatal)
+                record = _one_file(
+                    item,
+                    ledger.out,
+                    process,
+                    ledger.fingerprint,
+                    ledger.previous,
+                    force,
+                    encoding,
+                    fatal,
+                    ledger.protect,
+                )
             except KeyboardInterrupt:
                 interrupted = True
                 break
-            if record.status != STATUS_SKIPPED:
-                manifest.append(record)
-            counts[record.status] += 1
-            counts["units"] += record.units if record.status == STATUS_OK else 0
-            records.append(record)
-            report(None)
+            except OutputError as exc:  # disk full, read-only: no later file could be written
+                raise ledger.stopped(exc, item.rel) from exc
+            ledger.add(record)
         else:
-            interrupted = interrupt.requested and len(records) < len(files)
-    return FolderReport(
-        src=str(src),
-        out=str(out),
-        manifest=str(manifest.path),
-        total=len(files),
-        done=counts["ok"],
-        skipped=counts["skipped"],
-        failed=counts["failed"],
-        interrupted=interrupted,
-        seconds=round(time.perf_counter() - started, 3),
-        units=counts["units"],
-        records=tuple(records),
-        fingerprint=fp,
+            interrupted = interrupt.requested and len(ledger.records) < len(ledger.files)
+    return ledger.report_of(interrupted)
+
+
+@dataclass
+class JobLedger:
+    """The bookkeeping every engine shares: output folder checks, manifest, counts, progress.
+
+    `open` discovers the files, prepares and checks the output folder (created, stale temp
+    files removed, writable, manifest not a symlink) and loads the manifest; `add` records one
+    file's outcome (appending it to the manifest unless skipped) and reports progress.
+    """
+
+    src: Path
+    out: Path
+    files: list[Discovered]
+    fingerprint: dict[str, Any]
+    manifest: Manifest
+    previous: dict[str, FileRecord]
+    protect: Path | None
+    progress: Callable[[JobProgress], None] | None = None
+    started: float = field(default_factory=time.perf_counter)
+    records: list[FileRecord] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: {STATUS_OK: 0, STATUS_SKIPPED: 0, STATUS_FAILED: 0, "units": 0}
     )
+
+    @classmethod
+    def open(
+        cls,
+        src: str | Path,
+        out: str | Path,
+        fingerprint: Mapping[str, Any],
+        globs: Sequence[str],
+        manifest_name: str = MANIFEST_NAME,
+        progress: Callable[[JobProgress], None] | None = None,
+    ) -> JobLedger:
+        started = time.perf_counter()
+        fp = json.loads(_canonical(dict(fingerprint)))
+        files = discover(src, out, globs)
+        out_dir = Path(out)
+        real_src = Path(src).resolve()
+        protect = real_src if real_src.is_relative_to(out_dir.resolve()) else None
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from exc
+        remove_stale_temps(out_dir)
+        check_writable(out_dir)
+        manifest = Manifest(out_dir / manifest_name)
+        if manifest.path.is_symlink():  # appending would write wherever it points
+            raise PathEscapeError(
+                f"{manifest.path}: is a symlink; the manifest must be a plain file"
+            )
+        return cls(
+            Path(src), out_dir, files, fp, manifest, manifest.load(), protect, progress, started
+        )
+
+    def add(self, record: FileRecord) -> None:
+        if record.status != STATUS_SKIPPED:
+            self.manifest.append(record)
+        self.counts[record.status] += 1
+        self.counts["units"] += record.units if record.status == STATUS_OK else 0
+        self.records.append(record)
+        self.report(None)
+
+    def report(self, current: str | None) -> None:
+        if self.progress is not None:
+            c = self.counts
+            done = c[STATUS_OK] + c[STATUS_SKIPPED] + c[STATUS_FAILED]
+            self.progress(
+                JobProgress(
+                    len(self.files),
+                    done,
+                    c[STATUS_OK],
+                    c[STATUS_SKIPPED],
+                    c[STATUS_FAILED],
+                    c["units"],
+                    time.perf_counter() - self.started,
+                    current,
+                    self.fingerprint,
+                )
+            )
+
+    def stopped(self, exc: OutputError, rel: str) -> OutputError:
+        """The error of a job stopped by an unwritable output, saying what is kept."""
+        return OutputError(
+            f"{exc} (the job stopped at {rel}; the {self.counts[STATUS_OK]} file(s) finished "
+            "in this run are kept: re-run to resume)"
+        )
+
+    def report_of(self, interrupted: bool) -> FolderReport:
+        c = self.counts
+        return FolderReport(
+            src=str(self.src),
+            out=str(self.out),
+            manifest=str(self.manifest.path),
+            total=len(self.files),
+            done=c[STATUS_OK],
+            skipped=c[STATUS_SKIPPED],
+            failed=c[STATUS_FAILED],
+            interrupted=interrupted,
+            seconds=round(time.perf_counter() - self.started, 3),
+            units=c["units"],
+            records=tuple(self.records),
+            fingerprint=self.fingerprint,
+        )
 
 
 def _one_file(
@@ -439,15 +570,14 @@ def _one_file(
     force: bool,
     encoding: str,
     fatal: tuple[type[BaseException], ...],
+    protect: Path | None = None,
 ) -> FileRecord:
     start = time.perf_counter()
     sha: str | None = None
 
     def failed(error: str) -> FileRecord:
         seconds = round(time.perf_counter() - start, 4)
-        return FileRecord(
-            item.rel, sha, fingerprint, {}, STATUS_FAILED, seconds, error, time=_now()
-        )
+        return FileRecord(item.rel, sha, fingerprint, {}, STATUS_FAILED, seconds, error, time=now())
 
     if item.problem:
         return failed(item.problem)
@@ -461,12 +591,18 @@ def _one_file(
         result = process(text, item.rel)
         if not isinstance(result, DocResult):
             result = DocResult(outputs=result)
-        digests = write_outputs(out, result.outputs)
     except fatal:
         raise
     except Exception as exc:
-        message = str(exc) if isinstance(exc, PrecisError) else f"{type(exc).__name__}: {exc}"
-        return failed(message)
+        return failed(_message(exc))
+    try:
+        digests = write_outputs(out, result.outputs, protect=protect)
+    except PathEscapeError as exc:
+        return failed(str(exc))
+    except OutputError:
+        raise  # the output folder cannot be written: the job stops (see run_folder_job)
+    except Exception as exc:  # outputs of the wrong type, text that cannot be encoded, ...
+        return failed(_message(exc))
     return FileRecord(
         item.rel,
         sha,
@@ -477,5 +613,9 @@ def _one_file(
         None,
         result.units,
         dict(result.meta),
-        _now(),
+        now(),
     )
+
+
+def _message(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, PrecisError) else f"{type(exc).__name__}: {exc}"

@@ -16,13 +16,14 @@ or `"auto"`), every node needs precis installed and the inputs readable at the s
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from precis.errors import BackendUnavailableError, PrecisError
+from precis.errors import BackendUnavailableError, OutputError, PathEscapeError, PrecisError
 from precis.jobs import (
     DEFAULT_GLOBS,
     MANIFEST_NAME,
@@ -32,13 +33,10 @@ from precis.jobs import (
     DocResult,
     FileRecord,
     FolderReport,
+    JobLedger,
     JobProgress,
-    Manifest,
-    _canonical,
-    _now,
-    discover,
     is_done,
-    remove_stale_temps,
+    now,
     sha256_bytes,
     write_outputs,
 )
@@ -128,48 +126,19 @@ def run_folder_job_ray(
 ) -> FolderReport:
     """The folder job of `precis.jobs.run_folder_job`, run by Ray Data actors."""
     ray = _import_ray()
-    started = time.perf_counter()
-    fp = json.loads(_canonical(dict(fingerprint)))
-    files = discover(src, out, globs)
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out_dir)
-    manifest = Manifest(out_dir / manifest_name)
-    previous = manifest.load()
-    records: list[FileRecord] = []
-    counts = {STATUS_OK: 0, STATUS_SKIPPED: 0, STATUS_FAILED: 0, "units": 0}
-
-    def add(record: FileRecord) -> None:
-        if record.status != STATUS_SKIPPED:
-            manifest.append(record)
-        counts[record.status] += 1
-        counts["units"] += record.units if record.status == STATUS_OK else 0
-        records.append(record)
-        if progress is not None:
-            done = counts[STATUS_OK] + counts[STATUS_SKIPPED] + counts[STATUS_FAILED]
-            progress(
-                JobProgress(
-                    len(files),
-                    done,
-                    counts[STATUS_OK],
-                    counts[STATUS_SKIPPED],
-                    counts[STATUS_FAILED],
-                    counts["units"],
-                    time.perf_counter() - started,
-                    record.input,
-                    fp,
-                )
-            )
-
+    ledger = JobLedger.open(src, out, fingerprint, globs, manifest_name, progress)
+    fp = ledger.fingerprint
     todo: dict[str, tuple[str, str]] = {}  # path key -> (rel, sha)
-    for item in files:
+    for item in ledger.files:
         if item.problem:
-            add(FileRecord(item.rel, None, fp, {}, STATUS_FAILED, 0.0, item.problem, time=_now()))
+            ledger.add(
+                FileRecord(item.rel, None, fp, {}, STATUS_FAILED, 0.0, item.problem, time=now())
+            )
             continue
         sha = sha256_bytes(item.path.read_bytes())
-        last = previous.get(item.rel)
-        if not force and is_done(last, sha, fp, out_dir) and last is not None:
-            add(FileRecord(**{**last.to_dict(), "status": STATUS_SKIPPED, "seconds": 0.0}))
+        last = ledger.previous.get(item.rel)
+        if not force and last is not None and is_done(last, sha, fp, ledger.out):
+            ledger.add(dataclasses.replace(last, status=STATUS_SKIPPED, seconds=0.0))
             continue
         todo[_key(str(item.path.resolve()))] = (item.rel, sha)
 
@@ -201,7 +170,11 @@ def run_folder_job_ray(
             by_rel = {rel: sha for rel, sha in todo.values()}
             try:
                 for row in results.iter_rows():
-                    add(_record(row, by_rel[str(row["file_id"])], fp, out_dir))
+                    rel = str(row["file_id"])
+                    try:
+                        ledger.add(_record(row, by_rel[rel], fp, ledger.out, ledger.protect))
+                    except OutputError as exc:  # disk full, read-only: stop, keep what is done
+                        raise ledger.stopped(exc, rel) from exc
             except Exception as exc:
                 cause = getattr(exc, "cause", None)
                 if isinstance(cause, PrecisError):  # a fatal error raised inside an actor
@@ -210,32 +183,20 @@ def run_folder_job_ray(
         finally:
             if started_here:
                 ray.shutdown()
-
-    return FolderReport(
-        src=str(src),
-        out=str(out),
-        manifest=str(manifest.path),
-        total=len(files),
-        done=counts[STATUS_OK],
-        skipped=counts[STATUS_SKIPPED],
-        failed=counts[STATUS_FAILED],
-        interrupted=False,
-        seconds=round(time.perf_counter() - started, 3),
-        units=counts["units"],
-        records=tuple(records),
-        fingerprint=fp,
-    )
+    return ledger.report_of(interrupted=False)
 
 
-def _record(row: Mapping[str, Any], sha: str, fp: dict[str, Any], out_dir: Path) -> FileRecord:
+def _record(
+    row: Mapping[str, Any], sha: str, fp: dict[str, Any], out_dir: Path, protect: Path | None
+) -> FileRecord:
     """Write one streamed result atomically (in the driver) and make its manifest record."""
     rel, seconds = str(row["file_id"]), float(row["seconds"])
     if row["error"]:
-        return FileRecord(rel, sha, fp, {}, STATUS_FAILED, seconds, str(row["error"]), time=_now())
+        return FileRecord(rel, sha, fp, {}, STATUS_FAILED, seconds, str(row["error"]), time=now())
     try:
-        digests = write_outputs(out_dir, json.loads(row["outputs"]))
-    except PrecisError as exc:
-        return FileRecord(rel, sha, fp, {}, STATUS_FAILED, seconds, str(exc), time=_now())
+        digests = write_outputs(out_dir, json.loads(row["outputs"]), protect=protect)
+    except PathEscapeError as exc:
+        return FileRecord(rel, sha, fp, {}, STATUS_FAILED, seconds, str(exc), time=now())
     return FileRecord(
         rel,
         sha,
@@ -246,5 +207,5 @@ def _record(row: Mapping[str, Any], sha: str, fp: dict[str, Any], out_dir: Path)
         None,
         int(row["units"]),
         json.loads(row["meta"]),
-        _now(),
+        now(),
     )

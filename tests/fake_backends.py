@@ -16,10 +16,15 @@ order, structure and alignment mistakes show at once.
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any, ClassVar
 
 from precis.translate import BACKENDS, BackendInfo, Option, coerce_options, signature
+
+DELAY_ENV = "PRECIS_FAKE_DELAY"  # seconds per sentence of "fake-slow" (a string, as in env)
+DEFAULT_SLOW_DELAY = 0.2
+LOG_ENV = "PRECIS_FAKE_LOG"  # a file where "fake-slow" appends each sentence it receives
 
 OPTIONS: dict[str, Option] = {
     "max_tokens": Option(int, 0, "input limit in words + 1 (0 = none)"),
@@ -84,14 +89,24 @@ class FakeBackend:
 
 
 class SlowFakeBackend(FakeBackend):
-    """Sleeps per sentence (0.2 s by default): a job on it can be killed mid-way."""
+    """Sleeps per sentence (0.2 s by default, or $PRECIS_FAKE_DELAY seconds: the way a test sets
+    the delay of a `precis` subprocess): a job on it can be killed mid-way. With $PRECIS_FAKE_LOG
+    set, each sentence is appended to that file (one line, flushed) before the sleep, so a test
+    can tell which file a subprocess is working on and signal it mid-file."""
 
     name: ClassVar[str] = "fake-slow"
 
     def __init__(self, model: str | None = None, **options: Any) -> None:
-        options.setdefault("delay", 0.2)
+        options.setdefault("delay", os.environ.get(DELAY_ENV, DEFAULT_SLOW_DELAY))
         options.setdefault("batch_tokens", 4)  # one sentence per call: progress is visible
         super().__init__(model, **options)
+        self.log = os.environ.get(LOG_ENV)
+
+    def translate_batch(self, sentences: list[str]) -> list[str]:
+        if self.log:
+            with open(self.log, "a", encoding="utf-8") as fh:
+                fh.write("".join(f"{s}\n" for s in sentences))
+        return super().translate_batch(sentences)
 
 
 class FailingFakeBackend(FakeBackend):

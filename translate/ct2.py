@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
-from precis.errors import BackendUnavailableError, InputError, ModelError
+from precis.errors import BackendUnavailableError, InputError
 from precis.translate.base import (
     DEFAULT_MODEL,
     BackendInfo,
@@ -30,7 +30,13 @@ from precis.translate.base import (
     signature,
 )
 from precis.translate.hf import LANG_CODES, lang_token_id, model_family, output_caps
-from precis.translate.hfmodel import ResolvedModel, cached_snapshot, resolve_model
+from precis.translate.hfmodel import (
+    ResolvedModel,
+    cached_snapshot,
+    load_error,
+    quiet_loading,
+    resolve_model,
+)
 
 CT2_SUBDIR = "ct2"
 SIDECAR = "precis.json"  # what precis knows of the source model (position limit, revision)
@@ -107,12 +113,14 @@ def convert(model: ResolvedModel, quantization: str) -> Path:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
-    copy = [str(model.path / f) for f in TOKENIZER_FILES if (model.path / f).is_file()]
+    # names, not paths: the converter joins them to the model folder (a relative one too)
+    copy = [f for f in TOKENIZER_FILES if (model.path / f).is_file()]
     try:
         converter = ctranslate2.converters.TransformersConverter(
             str(model.path), copy_files=copy, low_cpu_mem_usage=True
         )
-        converter.convert(str(tmp), quantization=quantization, force=True)
+        with quiet_loading(warnings=False):
+            converter.convert(str(tmp), quantization=quantization, force=True)
         (tmp / SIDECAR).write_text(json.dumps(_sidecar(model, quantization)), encoding="utf-8")
         try:
             os.replace(tmp, target)
@@ -120,7 +128,7 @@ def convert(model: ResolvedModel, quantization: str) -> Path:
             if not is_ct2_model(target):
                 raise
     except Exception as exc:
-        raise ModelError(f"{model.name}: CTranslate2 conversion failed ({exc})") from exc
+        raise load_error(model.name, "CTranslate2 conversion failed", exc, model.path) from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
@@ -165,8 +173,8 @@ class CTranslate2Backend:
                 intra_threads=intra,
             )
             self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
-        except (OSError, ValueError, RuntimeError) as exc:
-            raise ModelError(f"{folder}: cannot load the CTranslate2 model ({exc})") from exc
+        except Exception as exc:  # libraries raise OSError, ValueError, TypeError, ...
+            raise load_error(str(folder), "cannot load the CTranslate2 model", exc) from exc
         self.per_worker_tokens = self.options["batch_tokens"]
         self.batch_tokens: int | None = self.per_worker_tokens * inter
         limit = getattr(self.tokenizer, "model_max_length", None)

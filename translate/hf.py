@@ -21,7 +21,7 @@ from precis.translate.base import (
     default_threads,
     signature,
 )
-from precis.translate.hfmodel import cached_snapshot, resolve_model
+from precis.translate.hfmodel import cached_snapshot, load_error, quiet_loading, resolve_model
 
 DEFAULT_BEAMS = 1  # greedy: the speed default (say so in --help); 4 is the usual quality setting
 DEFAULT_BATCH_TOKENS = 6000  # padded source tokens per generate() call
@@ -99,12 +99,13 @@ class TransformersBackend:
         torch.set_num_threads(threads)
         self.device = self._pick_device(self.options["device"])
         path = str(self.resolved.path)
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(path)
-            model_obj = AutoModelForSeq2SeqLM.from_pretrained(path)
-        except (OSError, ValueError) as exc:
-            raise ModelError(
-                f"{self.resolved.name}: cannot load as a seq2seq model ({exc})"
+        try:  # the model first: "not a seq2seq model" matters more than a missing tokenizer
+            with quiet_loading():
+                model_obj = AutoModelForSeq2SeqLM.from_pretrained(path)
+                self.tokenizer = AutoTokenizer.from_pretrained(path)
+        except Exception as exc:  # libraries raise OSError, ValueError, TypeError, KeyError...
+            raise load_error(
+                self.resolved.name, "cannot load as a seq2seq model", exc, self.resolved.path
             ) from exc
         model_obj.eval()
         if self.options["int8"]:
