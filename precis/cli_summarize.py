@@ -13,7 +13,15 @@ from typing import Annotated
 
 import typer
 
-from precis.cli_common import EncodingOpt, JsonOpt, info, print_json, print_text, show_progress
+from precis.cli_common import (
+    EncodingOpt,
+    JsonOpt,
+    info,
+    print_json,
+    print_text,
+    show_progress,
+    warn,
+)
 from precis.errors import InputError
 from precis.summarize.api import DEFAULT_METHOD
 from precis.summarize.base import DEFAULT_SENTENCES, METHODS
@@ -130,10 +138,15 @@ def dedup_command(
                 for p in found.pairs
             ]
             print_text("\n".join(["file\tparagraph\tother_file\tother_paragraph\tjaccard", *lines]))
+        for name, error in found.failed:
+            warn(f"skipped {name}: {error}")
         info(
             f"{found.files} files, {found.paragraphs} paragraphs, "
             f"{len(found.pairs)} cross-file near-duplicate pair(s) at Jaccard >= {threshold}"
+            + (f"; {len(found.failed)} file(s) could not be read (above)" if found.failed else "")
         )
+        if found.failed:
+            raise typer.Exit(1)
         return
     from precis.summarize import dedup
 
@@ -151,13 +164,25 @@ def dedup_command(
     )
     if json_out:
         print_json(result)
-    else:
+    elif result.text:
         print_text(result.text)
     counts = ", ".join(f"{n} {rule}" for rule, n in sorted(result.counts().items()))
     info(
         f"kept {len(result.paragraphs)} of {result.source_paragraphs} paragraphs; "
         f"removed: {counts or 'nothing'}"
     )
+    if not result.paragraphs:
+        warn(
+            f"{_label(source)}: nothing left: every paragraph is boilerplate; "
+            "--json shows the rule that removed each one"
+        )
+
+
+def _label(source: str) -> str:
+    return "<stdin>" if source == "-" else source
+
+
+MAX_LISTED = 10  # line numbers listed in a warning, at most
 
 
 def _one_line(text: str) -> str:
@@ -243,6 +268,15 @@ def summarize_command(
         docs = read_lines(lines, encoding=encoding)
         with _progress("summarize") as progress:
             results = summarize_lines(docs, method=method, model=model, progress=progress, **length)
+        empty = [i + 1 for i, r in enumerate(results) if not r.text]
+        if empty:
+            shown = ", ".join(map(str, empty[:MAX_LISTED])) + (
+                ", ..." if len(empty) > MAX_LISTED else ""
+            )
+            warn(
+                f"{lines}: {len(empty)} document(s) with nothing to summarize (empty or all "
+                f"boilerplate), line(s) {shown}: their summary lines are empty"
+            )
         if json_out:
             print_json([r.to_dict() for r in results])
         elif output:
@@ -269,7 +303,7 @@ def summarize_command(
         if json_out:
             print_json(done)
         for path, error in done.failed:
-            info(f"failed: {path}: {error}")
+            warn(f"failed: {path}: {error}")
         info(
             f"{len(done.written)} written, {len(done.skipped)} skipped (exist; --force "
             f"redoes them), {len(done.failed)} failed, in {output}"
@@ -281,12 +315,16 @@ def summarize_command(
         read_text(source, encoding=encoding), method=method, model=model, html=html, **length
     )
     for note in summary.notes:
-        info(note)
+        # An empty summary is worth a warning naming the file; other notes are information.
+        if summary.text:
+            info(note)
+        else:
+            warn(f"{_label(source)}: {note}")
     if json_out:
         print_json(summary)
     elif output:
-        write_text_atomic(output, summary.text + "\n")
-    else:
+        write_text_atomic(output, summary.text + "\n" if summary.text else "")
+    elif summary.text:
         print_text(summary.text)
 
 

@@ -24,28 +24,59 @@ STDIN_NAME = "-"
 TEMP_PREFIX = ".precis-tmp-"
 
 
+# Single-byte legacy encodings of French text: a file that is valid UTF-8 (with accents) read
+# in one of these would come out garbled ("é" -> "Ã©"), so it is refused.
+LEGACY_ENCODINGS = frozenset({"cp1252", "iso8859-1", "iso8859-15", "mac-roman"})  # codec names
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
 def _decode(data: bytes, source: str, encoding: str) -> str:
-    if b"\x00" in data and encoding.replace("_", "-").lower() in {"utf-8", "utf8", "utf-8-sig"}:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError as exc:
+        raise InputError(
+            f"{source}: unknown encoding {encoding!r}; pass --encoding utf-8 (the default), "
+            "cp1252 or latin-1"
+        ) from exc
+    if codec == "utf-8":
+        codec = "utf-8-sig"  # strips a BOM when there is one
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if not wide and data.startswith(_UTF16_BOMS):
+        raise EncodingError(
+            f"{source}: is UTF-16 (it starts with a UTF-16 byte-order mark); pass --encoding utf-16"
+        )
+    if not wide and b"\x00" in data:
         offset = data.index(b"\x00")
         raise InputError(
             f"{source}: looks like a binary file (NUL byte at offset {offset}); "
-            "precis reads plain text"
+            "precis reads plain text: check the path, or convert the document to text first"
         )
-    if encoding.replace("_", "-").lower() in {"utf-8", "utf8"}:
-        encoding = "utf-8-sig"  # strips a BOM when there is one
     try:
-        codecs.lookup(encoding)
-    except LookupError as exc:
-        raise InputError(f"unknown encoding {encoding!r} for {source}") from exc
-    try:
-        text = data.decode(encoding)
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        fix = (
+            "if the file is Latin-1 or Windows-1252, pass --encoding cp1252 (or latin-1)"
+            if codec.startswith("utf-8")
+            else "pass the file's real --encoding (latin-1 accepts every byte)"
+        )
         raise EncodingError(
             f"{source}: not valid {exc.encoding} at byte offset {exc.start} "
-            f"(byte 0x{data[exc.start]:02x}); if the file is Latin-1 or Windows-1252, "
-            "pass --encoding cp1252 (or latin-1)"
+            f"(byte 0x{data[exc.start]:02x}); {fix}"
         ) from exc
+    if codec in LEGACY_ENCODINGS and not data.isascii() and _is_utf8(data):
+        raise EncodingError(
+            f"{source}: is UTF-8, not {encoding}: read as {encoding} its accents would come out "
+            "garbled (é as Ã©); leave out --encoding (UTF-8 is the default)"
+        )
     return normalize_newlines(text.lstrip("\ufeff"))
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_bytes(data: bytes, source: str, *, encoding: str = DEFAULT_ENCODING) -> str:
@@ -118,7 +149,10 @@ def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[s
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror})") from exc
+        raise OutputError(
+            f"{target}: cannot write in {target.parent} ({exc.strerror or exc}); check the "
+            "folder's permissions and free space, or write elsewhere"
+        ) from exc
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="\n") as fh:
             yield fh
@@ -129,7 +163,10 @@ def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[s
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: write failed ({exc.strerror})") from exc
+            raise OutputError(
+                f"{target}: write failed ({exc.strerror or exc}); nothing was written; check "
+                "the free space and the folder's permissions, or write elsewhere"
+            ) from exc
         raise
 
 

@@ -10,6 +10,7 @@ summarized again (map-reduce) until one input fits. Every chunk is reported in `
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from pathlib import Path
@@ -47,6 +48,56 @@ def _offline() -> bool:
 def _one_line(exc: BaseException, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _looks_like_path(name: str) -> bool:
+    """'./m', '/data/m', '~/m', 'a/b/c', 'C:\\m' name folders; 'org/name' or 'name' hub ids."""
+    return (
+        name.startswith((".", "/", "~"))
+        or name.count("/") > 1
+        or "\\" in name
+        or (len(name) > 1 and name[1] == ":")
+    )
+
+
+def _model_type(folder: Path) -> str | None:
+    """The `model_type` of a folder's config.json, if it can be read."""
+    try:
+        value = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("model_type")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _is_seq2seq(model_type: str | None) -> bool:
+    """Does transformers map this model_type to a seq2seq (encoder-decoder) model class?"""
+    from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
+
+    return model_type in MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
+
+
+TOKENIZER_PROBE = "Le président a été réélu dimanche à Paris."
+
+
+def _check_tokenizer(name: str, tokenizer: Any, model: Any) -> None:
+    """Refuse a tokenizer that cannot be this model's: one with no vocabulary (transformers
+    builds an empty one when a folder lacks the tokenizer files: every text would become an
+    empty input) or one with more tokens than the model has embeddings (an index error in the
+    middle of generation)."""
+    ids = tokenizer(TOKENIZER_PROBE, add_special_tokens=False)["input_ids"]
+    unknown = getattr(tokenizer, "unk_token_id", None)
+    if not ids or all(i == unknown for i in ids):
+        raise ModelError(
+            f"{name}: the tokenizer has no vocabulary (tokenizer files missing from the model "
+            "folder?); save the tokenizer beside the model with tokenizer.save_pretrained"
+        )
+    embeddings = model.get_input_embeddings()
+    rows = getattr(embeddings, "num_embeddings", None)
+    if isinstance(rows, int) and len(tokenizer) > rows:
+        raise ModelError(
+            f"{name}: the tokenizer has {len(tokenizer)} tokens but the model only {rows} "
+            "embeddings: the tokenizer is not this model's; save both from the same model"
+        )
 
 
 def _piece_text(pieces: list[tuple[int, int, str]]) -> str:
@@ -88,12 +139,13 @@ class Abstractive:
                     "save_pretrained, or a model id from the local cache"
                 )
             name = str(path)
+        elif _looks_like_path(name):
+            raise ModelError(
+                f"{name}: no such model folder; check the path, or pass a model id such as "
+                f"{DEFAULT_MODEL}"
+            )
         try:
             tokenizer, model = self._from_pretrained(name, local=path.exists())
-        except ValueError as exc:  # a config that is not an encoder-decoder model
-            raise ModelError(
-                f"{name}: not a seq2seq model usable for summaries ({_one_line(exc)})"
-            ) from exc
         except OSError as exc:
             if path.exists():
                 raise ModelError(
@@ -104,8 +156,21 @@ class Abstractive:
                 "(offline or unknown id); download it once with network access or pass a "
                 "local folder with --model; `--method extractive` works offline"
             ) from exc
+        except Exception as exc:  # a config of another kind, damaged weights or tokenizer files
+            kind = _model_type(path) if path.exists() else None
+            if isinstance(exc, ValueError) and not _is_seq2seq(kind):
+                what = f"a {kind!r} model" if kind else _one_line(exc)
+                raise ModelError(
+                    f"{name}: not a seq2seq model usable for summaries ({what}); pass an "
+                    f"encoder-decoder summarization model such as {DEFAULT_MODEL}"
+                ) from exc
+            raise ModelError(
+                f"{name}: cannot load the model ({type(exc).__name__}: {_one_line(exc)}); "
+                "its files may be damaged: save or download it again"
+            ) from exc
         if not getattr(model.config, "is_encoder_decoder", False):
             raise ModelError(f"{name}: not an encoder-decoder (seq2seq) model")
+        _check_tokenizer(name, tokenizer, model)
         self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._tokenizer = tokenizer
         self._model = model.to(self.device).eval()
@@ -115,6 +180,7 @@ class Abstractive:
         """Tokenizer and model from a folder or the local cache; the hub is asked only when a
         model id is not cached and the environment does not say offline."""
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
         def load(local_only: bool) -> tuple[Any, Any]:
             return (
@@ -122,11 +188,19 @@ class Abstractive:
                 AutoModelForSeq2SeqLM.from_pretrained(name, local_files_only=local_only),
             )
 
+        # transformers draws a "Loading weights" bar on stderr even when it is not a terminal
+        # (logs, pipes): off while loading from disk, so that a failure stays one line; on
+        # again for a download, whose bar is worth seeing.
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()
         try:
             return load(True)
         except OSError:
             if local or _offline():
                 raise
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
         return load(False)
 
     def max_input_tokens(self) -> int:

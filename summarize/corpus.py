@@ -54,9 +54,14 @@ class CorpusDedupResult:
     threshold: float
     num_perm: int
     shingle_size: int
+    # Files that could not be read (name, error): reported, the others are still compared.
+    failed: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self) | {"pairs": [p.to_dict() for p in self.pairs]}
+        return dataclasses.asdict(self) | {
+            "pairs": [p.to_dict() for p in self.pairs],
+            "failed": [{"file": f, "error": e} for f, e in self.failed],
+        }
 
 
 def shingles(text: str, size: int = CORPUS_SHINGLE_SIZE) -> set[str]:
@@ -157,7 +162,10 @@ def corpus_dedup(
     encoding: str = "utf-8",
     progress: Progress | None = None,
 ) -> CorpusDedupResult:
-    """Near-duplicate paragraphs across the *.txt / *.md files of folders (or given files)."""
+    """Near-duplicate paragraphs across the *.txt / *.md files of folders (or given files).
+
+    A file that cannot be read (undecodable, binary) is listed in `failed` with its error and
+    the others are still compared; `files` counts the files read."""
     if not 0 < threshold <= 1:
         raise InputError(f"the corpus threshold must be in (0, 1] (got {threshold})")
     roots = [paths] if isinstance(paths, str | Path) else list(paths)
@@ -166,9 +174,14 @@ def corpus_dedup(
         raise InputError(f"{', '.join(map(str, roots))}: no {', '.join(CORPUS_PATTERNS)} files")
     base = Path(roots[0]) if len(roots) == 1 and Path(roots[0]).is_dir() else None
     items: list[tuple[str, int, str]] = []
+    failed: list[tuple[str, str]] = []
     for path in files:
         name = str(path.relative_to(base)) if base else str(path)
-        text = read_text(path, encoding=encoding, allow_empty=True)
+        try:
+            text = read_text(path, encoding=encoding, allow_empty=True)
+        except InputError as exc:
+            failed.append((name, str(exc)))
+            continue
         for index, (kept, _) in enumerate(clean_paragraphs(split_paragraphs(text))):
             if len(kept.split()) >= MIN_WORDS:
                 items.append((name, index, kept))
@@ -176,5 +189,11 @@ def corpus_dedup(
         items, threshold=threshold, num_perm=num_perm, shingle_size=shingle_size, progress=progress
     )
     return CorpusDedupResult(
-        len(files), len(items), tuple(pairs), threshold, num_perm, shingle_size
+        len(files) - len(failed),
+        len(items),
+        tuple(pairs),
+        threshold,
+        num_perm,
+        shingle_size,
+        tuple(failed),
     )

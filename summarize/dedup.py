@@ -144,7 +144,7 @@ def _near(a: _Para, b: _Para) -> tuple[float, float]:
     if not a.shingles or not b.shingles:
         return 0.0, 0.0
     inter = len(a.shingles & b.shingles)
-    jaccard = inter / len(a.shingles | b.shingles)
+    jaccard = inter / (len(a.shingles) + len(b.shingles) - inter)  # no union set built
     containment = inter / min(len(a.shingles), len(b.shingles))
     return jaccard, containment
 
@@ -198,8 +198,20 @@ def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupRes
             )
     idf = sentence_idf(p.text for p in paras)
     seen_exact: dict[str, _Para] = {}
+    # Which earlier paragraphs share a shingle with this one (an inverted index): with both
+    # near thresholds above 0, only those can be near-duplicates, so the others are not
+    # compared (a long article of thousands of paragraphs is not compared pair by pair).
+    postings: dict[tuple[str, ...], list[int]] = {}
+    use_index = limits.near_jaccard > 0 and limits.near_containment > 0
     for pos, para in enumerate(paras):
         earlier = [p for p in paras[:pos] if p.kept]
+        sharing = (
+            {i for shingle in para.shingles for i in postings.get(shingle, ())}
+            if use_index
+            else None
+        )
+        for shingle in para.shingles:
+            postings.setdefault(shingle, []).append(para.index)
         twin = seen_exact.get(para.norm)
         if twin is not None and twin.kept and para.norm:
             para.kept = False
@@ -215,11 +227,11 @@ def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupRes
             )
             continue
         # A paragraph that says the same and more can replace several earlier ones in turn.
-        outcome = _near_duplicate(para, earlier, limits, removed)
+        outcome = _near_duplicate(para, earlier, limits, removed, sharing)
         handled = outcome != NEAR_NONE
         while outcome == NEAR_REPLACED:
             earlier = [p for p in paras[:pos] if p.kept]
-            outcome = _near_duplicate(para, earlier, limits, removed)
+            outcome = _near_duplicate(para, earlier, limits, removed, sharing)
         if handled:
             if para.kept:
                 seen_exact[para.norm] = para
@@ -244,7 +256,11 @@ NEAR_NONE, NEAR_REMOVED, NEAR_REPLACED, NEAR_NOTED = "none", "removed", "replace
 
 
 def _near_duplicate(
-    para: _Para, earlier: list[_Para], limits: Thresholds, removed: list[Removal]
+    para: _Para,
+    earlier: list[_Para],
+    limits: Thresholds,
+    removed: list[Removal],
+    sharing: set[int] | None = None,
 ) -> str:
     """Handle `para` if it is a near-duplicate of a kept earlier paragraph.
 
@@ -253,6 +269,8 @@ def _near_duplicate(
     """
     best: tuple[float, float, _Para] | None = None
     for other in earlier:
+        if sharing is not None and other.index not in sharing:
+            continue  # no shingle in common: Jaccard and containment are 0
         jac, cont = _near(para, other)
         if (jac >= limits.near_jaccard or cont >= limits.near_containment) and (
             best is None or max(jac, cont) > max(best[0], best[1])
