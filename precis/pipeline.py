@@ -393,6 +393,3 @@ def run_folder(
         )
     finally:
         job.close()
-
-
-ProgressCallback = Callable[[Any], None]
