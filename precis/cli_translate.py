@@ -40,11 +40,8 @@ def _backend_line(result_info: Any, reason: str) -> str:
 
 
 @contextmanager
-def _sentence_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar of sentences on stderr, only when stderr is a terminal."""
-    if not show_progress():
-        yield None
-        return
+def _rich_bar(label: str, stats: str, *tail: str, **fields: Any) -> Iterator[tuple[Any, Any]]:
+    """A transient rich bar on stderr: label, bar, done/total, stats, ETA, then tail columns."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -56,15 +53,25 @@ def _sentence_bar() -> Iterator[Callable[[int, int], None] | None]:
     from precis.cli_common import err
 
     columns = (
-        TextColumn("sentences"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} sentences/s"),
+        TextColumn(stats),
         TimeRemainingColumn(),
+        *(TextColumn(t) for t in tail),
     )
-    start = time.perf_counter()
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("translate", total=None, rate=0.0)
+        yield bar, bar.add_task("translate", total=None, **fields)
+
+
+@contextmanager
+def _sentence_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar of sentences on stderr, only when stderr is a terminal."""
+    if not show_progress():
+        yield None
+        return
+    start = time.perf_counter()
+    with _rich_bar("sentences", "{task.fields[rate]:.1f} sentences/s", rate=0.0) as (bar, task):
 
         def update(done: int, total: int) -> None:
             rate = done / max(time.perf_counter() - start, 1e-9)
@@ -87,26 +94,14 @@ def folder_progress() -> Iterator[Callable[[Any], None]]:
     if not show_progress():
         yield announce
         return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    from precis.cli_common import err
-
-    columns = (
-        TextColumn("files"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[sentences]} sentences, {task.fields[rate]:.1f} sentences/s"),
-        TimeRemainingColumn(),
-        TextColumn("{task.fields[current]}"),
-    )
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("translate", total=None, sentences=0, rate=0.0, current="")
+    with _rich_bar(
+        "files",
+        "{task.fields[sentences]} sentences, {task.fields[rate]:.1f} sentences/s",
+        "{task.fields[current]}",
+        sentences=0,
+        rate=0.0,
+        current="",
+    ) as (bar, task):
 
         def update(event: Any) -> None:
             announce(event)
