@@ -29,5 +29,5 @@ def __getattr__(name: str) -> Any:
     if name in _SUBPACKAGES:
         return importlib.import_module(f"precis.{name}")
     if name == "run":
-        return importlib.import_module("precis.pipeline").run
+        return importlib.import_module("precis.workflows.run").run
     raise AttributeError(f"module 'precis' has no attribute {name!r}")

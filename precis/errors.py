@@ -43,3 +43,11 @@ class OutputError(PrecisError):
 
 class PathEscapeError(OutputError):
     """A path would read or write outside the folder it must stay in."""
+
+
+class ClobberError(OutputError):
+    """An output would overwrite an input, a reference file, or another input's output."""
+
+
+class JobLockedError(OutputError):
+    """Another precis job is writing into the same output folder; names its PID."""

@@ -71,6 +71,11 @@ def _decode(data: bytes, source: str, encoding: str) -> str:
     return normalize_newlines(text.lstrip("\ufeff"))
 
 
+def temp_prefix(pid: int | None = None) -> str:
+    """The name prefix of this process's temp files: `.precis-tmp-<pid>-` (its writer is known)."""
+    return f"{TEMP_PREFIX}{os.getpid() if pid is None else pid}-"
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -147,7 +152,7 @@ def atomic_writer(path: str | Path, *, encoding: str = "utf-8") -> Iterator[IO[s
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(), suffix=".part", dir=target.parent)
     except OSError as exc:
         raise OutputError(
             f"{target}: cannot write in {target.parent} ({exc.strerror or exc}); check the "

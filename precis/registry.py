@@ -37,8 +37,12 @@ class Registry(Generic[T]):
         self._items.pop(name, None)
 
     def get(self, name: str) -> T:
-        try:
+        """The item of `name`, compared without case ("Apertium" is "apertium")."""
+        if name in self._items:
             return self._items[name]
+        folded = {key.casefold(): value for key, value in self._items.items()}
+        try:
+            return folded[name.casefold()]
         except KeyError:
             raise UnknownNameError(self.kind, name, list(self._items)) from None
 
@@ -50,7 +54,9 @@ class Registry(Generic[T]):
         return ", ".join(self._items)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._items
+        if not isinstance(name, str):
+            return False
+        return name in self._items or name.casefold() in {k.casefold() for k in self._items}
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)

@@ -80,3 +80,14 @@ def fake_backends() -> Iterator[object]:
         yield module
     finally:
         module.unregister()
+
+
+@pytest.fixture(scope="session")
+def dead_pid() -> int:
+    """The PID of a process that has exited (whose temp files are stale)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid

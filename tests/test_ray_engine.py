@@ -10,8 +10,8 @@ import pytest
 
 ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'precis[ray]')")
 
-from precis.engines import run_job  # noqa: E402
 from precis.errors import UnknownNameError  # noqa: E402
+from precis.jobs import run_job  # noqa: E402
 
 
 @pytest.fixture(scope="session")

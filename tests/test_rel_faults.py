@@ -30,8 +30,8 @@ import pytest
 from precis.cli import app
 from precis.corpora import SAMPLE_DIR
 from precis.errors import ModelError, PathEscapeError
-from precis.io import TEMP_PREFIX
-from precis.jobs import safe_output_path, sha256_text, write_outputs
+from precis.io import TEMP_PREFIX, temp_prefix
+from precis.jobs import run_folder_job, safe_output_path, sha256_text
 
 TESTS_DIR = Path(__file__).resolve().parent
 REPO = TESTS_DIR.parent
@@ -140,7 +140,9 @@ def towns_logged(log: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_sigkill_mid_job_then_rerun_completes_without_redoing(tmp_path: Path) -> None:
+def test_sigkill_mid_job_then_rerun_completes_without_redoing(
+    tmp_path: Path, dead_pid: int
+) -> None:
     rels = town_tree(tmp_path)
     order = list(rels)  # the job's order
     src, out = tmp_path / "in", tmp_path / "out"
@@ -160,7 +162,8 @@ def test_sigkill_mid_job_then_rerun_completes_without_redoing(tmp_path: Path) ->
     stamps = {rel: (out / rel).stat().st_mtime_ns for rel in done}
     # what a kill at a worse moment leaves: a temp file mid-write, a manifest line mid-append
     (out / "sub").mkdir(exist_ok=True)
-    (out / "sub" / f"{TEMP_PREFIX}k1ll.part").write_text("EN(Le maire d", encoding="utf-8")
+    stale = out / "sub" / f"{temp_prefix(dead_pid)}k1ll.part"
+    stale.write_text("EN(Le maire d", encoding="utf-8")
     torn = f'{{"input": "{order[k]}", "sha256": "ab'
     with (out / "manifest.jsonl").open("a", encoding="utf-8") as fh:
         fh.write(torn)
@@ -410,9 +413,15 @@ def test_output_path_escaping_the_output_folder_is_refused(tmp_path: Path, rel: 
     out = tmp_path / "out"
     with pytest.raises(PathEscapeError, match="refused"):
         safe_output_path(out, rel)
-    with pytest.raises(PathEscapeError):  # one bad path: nothing at all is written
-        write_outputs(out, {"ok.txt": "bien", rel: "mal"})
-    assert list(tmp_path.iterdir()) == []  # paths are all checked before anything is written
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("texte", encoding="utf-8")
+    report = run_folder_job(  # one bad path: nothing at all is written
+        src, out, lambda text, rel: {"ok.txt": "bien", rel_out: "mal"}, fingerprint={}
+    ) if (rel_out := rel) is not None else None
+    assert report is not None and report.failed == 1
+    assert "refused" in (report.records[0].error or "")
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.jsonl"]  # all checked first
 
 
 def test_output_path_through_a_symlinked_subfolder_is_refused(tmp_path: Path) -> None:
@@ -421,8 +430,11 @@ def test_output_path_through_a_symlinked_subfolder_is_refused(tmp_path: Path) ->
     out.mkdir()
     elsewhere.mkdir()
     (out / "sub").symlink_to(elsewhere, target_is_directory=True)
-    with pytest.raises(PathEscapeError, match="resolves outside"):
-        write_outputs(out, {"sub/a.txt": "texte"})
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("texte", encoding="utf-8")
+    report = run_folder_job(src, out, lambda text, rel: {"sub/a.txt": "texte"}, fingerprint={})
+    assert report.failed == 1 and "resolves outside" in (report.records[0].error or "")
     assert list(elsewhere.iterdir()) == []
     assert safe_output_path(out, "a/./b.txt") == out / "a" / "b.txt"  # harmless forms pass
 

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from precis import corpora
-from precis.benchmark import bench, parse_system
 from precis.cli import app
 from precis.errors import InputError, UnknownNameError
+from precis.workflows.bench import bench, parse_system
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

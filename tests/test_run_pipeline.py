@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from precis import corpora
 from precis.cli import app
-from precis.pipeline import References, find_references, run
 from precis.translate import BACKENDS
+from precis.workflows.run import References, find_references, run
 
 SEED = corpora.SAMPLE_DIR / "nato-rutte" / "article.fr.txt"
 APERTIUM_OK, APERTIUM_WHY = BACKENDS.get("apertium").available()

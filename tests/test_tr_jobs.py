@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from precis.errors import OutputError
-from precis.io import TEMP_PREFIX
+from precis.io import TEMP_PREFIX, temp_prefix
 from precis.jobs import DocResult, Manifest, run_folder_job
 from precis.translate import translate_folder
 
@@ -74,13 +74,17 @@ def test_rerun_skips_then_redoes_changed_and_forced(tmp_path: Path, fake_backend
     (src / "b.md").write_text("# Nouveau titre\n", encoding="utf-8")
     (out / "sub" / "c.txt").write_text("edited by hand\n")  # an output that no longer matches
     third = translate_folder(src, out, backend="fake")
-    assert sorted(r.input for r in third.records if r.status == "ok") == ["b.md", "sub/c.txt"]
+    assert [r.input for r in third.records if r.status == "ok"] == ["b.md"]
     assert (out / "b.md").read_text() == "EN(# Nouveau titre)\n"
-    assert (out / "sub" / "c.txt").read_text() == "EN(Été caniculaire à Montpellier.)\n"
+    # a hand-edited output is left alone and reported, not overwritten
+    assert third.kept_files == ["sub/c.txt"] and third.ok
+    assert (out / "sub" / "c.txt").read_text() == "edited by hand\n"
     changed_options = translate_folder(src, out, backend="fake", beams=4)
-    assert changed_options.done == 4  # another fingerprint: everything redone
+    assert changed_options.done == 3 and changed_options.kept == 1  # another fingerprint
+    assert (out / "sub" / "c.txt").read_text() == "edited by hand\n"
     forced = translate_folder(src, out, backend="fake", beams=4, force=True)
     assert (forced.done, forced.skipped) == (4, 0)
+    assert (out / "sub" / "c.txt").read_text() == "EN(Été caniculaire à Montpellier.)\n"
 
 
 def test_failure_isolated_recorded_and_retried(tmp_path: Path, fake_backends) -> None:
@@ -113,11 +117,11 @@ def test_resume_after_a_run_killed_mid_way(tmp_path: Path, fake_backends) -> Non
     assert (resumed.skipped, resumed.done) == (1, 3) and resumed.ok
 
 
-def test_stale_temp_files_and_torn_manifest_line(tmp_path: Path) -> None:
+def test_stale_temp_files_and_torn_manifest_line(tmp_path: Path, dead_pid: int) -> None:
     src = make_tree(tmp_path)
     out = tmp_path / "out"
     run_folder_job(src, out, upper, fingerprint={"f": 1})
-    stale = out / "sub" / f"{TEMP_PREFIX}abc.part"
+    stale = out / "sub" / f"{temp_prefix(dead_pid)}abc.part"
     stale.write_text("half a transl")
     with (out / "manifest.jsonl").open("a") as fh:
         fh.write('{"input": "a.txt", "sta')  # a kill in the middle of a record

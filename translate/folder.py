@@ -12,9 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from precis.engines import run_job
 from precis.errors import BackendUnavailableError, InputError, ModelError
-from precis.jobs import DEFAULT_GLOBS, DocResult, FolderReport, JobProgress
+from precis.jobs import DEFAULT_GLOBS, DocResult, FolderReport, JobProgress, run_job
 from precis.translate.auto import DEFAULT_BACKEND, get_translator
 from precis.translate.translator import Translator
 

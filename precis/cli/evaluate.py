@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from precis.cli_common import EncodingOpt, JsonOpt, print_json, print_text, show_progress
+from precis.cli.common import EncodingOpt, JsonOpt, print_json, print_text, show_progress
 from precis.errors import InputError
 from precis.eval.base import DEFAULT_AR_TRIALS, DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED, LANGS
 from precis.eval.metrics import DEFAULT_METRICS, METRICS
@@ -102,7 +102,7 @@ def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
         return
     from rich.progress import Progress
 
-    from precis.cli_common import err
+    from precis.cli.common import err
 
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task("scoring", total=None)

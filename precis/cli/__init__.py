@@ -11,8 +11,9 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from precis import __version__, cli_eval, cli_run, cli_summarize, cli_translate
-from precis.cli_common import error_line
+from precis import __version__
+from precis.cli import evaluate, run, summarize, translate
+from precis.cli.common import error_line
 from precis.errors import PrecisError
 
 EXIT_ERROR = 1
@@ -68,7 +69,7 @@ def _root(
     """French news toolkit."""
 
 
-for _module in (cli_summarize, cli_translate, cli_eval, cli_run):
+for _module in (summarize, translate, evaluate, run):
     _module.register(app)
 
 

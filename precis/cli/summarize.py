@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from precis.cli_common import (
+from precis.cli.common import (
     EncodingOpt,
     JsonOpt,
     info,
@@ -52,7 +52,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import Progress
 
-    from precis.cli_common import err
+    from precis.cli.common import err
 
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task(label, total=None)

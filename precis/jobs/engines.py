@@ -1,7 +1,7 @@
 """Where a folder job runs: `local` (this process) or `ray` (a Ray cluster), by name.
 
 Both take the same arguments and keep the same promises (manifest, skip/resume, atomic writes,
-per-file failures): see `precis.jobs`.
+per-file failures) by the same bookkeeping: `precis.jobs.ledger`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _local(
     address: str | None = None,
     **options: Any,
 ) -> Any:
-    from precis.jobs import run_folder_job
+    from precis.jobs.local import run_folder_job
 
     if address is not None:
         from precis.errors import InputError
@@ -50,7 +50,7 @@ def _local(
 
 
 def _ray(src: str | Path, out: str | Path, process: Any, **options: Any) -> Any:
-    from precis.ray_engine import run_folder_job_ray
+    from precis.jobs.ray import run_folder_job_ray
 
     return run_folder_job_ray(src, out, process, **options)
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from precis.cli_common import (
+from precis.cli.common import (
     EncodingOpt,
     JsonOpt,
     error_line,
@@ -50,7 +50,7 @@ def _rich_bar(label: str, stats: str, *tail: str, **fields: Any) -> Iterator[tup
         TimeRemainingColumn,
     )
 
-    from precis.cli_common import err
+    from precis.cli.common import err
 
     columns = (
         TextColumn(label),

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from precis.cli_common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
+from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
 
 ArticleArg = Annotated[
     str, typer.Argument(help="A French article (file), `-` for stdin, or a folder of articles.")
@@ -77,7 +77,7 @@ def run_command(
 
     Example: precis run corpora/sample -o out/ --full
     """
-    from precis import pipeline
+    from precis.workflows import run as pipeline
 
     options = dict(
         method=method,
@@ -92,7 +92,7 @@ def run_command(
     if Path(article).is_dir():
         if output is None:
             raise typer.BadParameter("a folder input needs --output/-o DIR", param_hint="-o")
-        from precis.cli_translate import render_folder_report
+        from precis.cli.translate import render_folder_report
 
         report = pipeline.run_folder(
             article,
@@ -173,7 +173,8 @@ def bench_command(
 
     Example: precis bench newstest2013 -s apertium -s opus=transformers:model=PATH
     """
-    from precis import benchmark, corpora
+    from precis import corpora
+    from precis.workflows import bench as benchmark
 
     if list_corpora:
         rows = corpora.all_corpora()
@@ -196,7 +197,7 @@ def bench_command(
             print_text(f"{c.name:<22} {c.kind:<10} {state:<10} {c.description}")
         return
 
-    from precis.cli_common import err, show_progress
+    from precis.cli.common import err, show_progress
 
     status = err.status("running systems...") if show_progress() else None
 

@@ -307,7 +307,7 @@ ARTICLE_GLOB = "article.fr.txt"
 
 def _article_globs(src: Path) -> tuple[str, ...]:
     """Corpus layout (folders with article.fr.txt) -> only those; else every text file."""
-    from precis.jobs import DEFAULT_GLOBS
+    from precis.jobs.walk import DEFAULT_GLOBS
 
     return (ARTICLE_GLOB,) if any(src.rglob(ARTICLE_GLOB)) else DEFAULT_GLOBS
 
@@ -373,7 +373,7 @@ def run_folder(
     **options: Any,
 ) -> Any:
     """`run` on every article of a folder, mirrored into `out`; resumable (see precis.jobs)."""
-    from precis.engines import run_job
+    from precis.jobs import run_job
 
     src_path = Path(src)
     job = ArticleJob(str(src_path), dict(options), encoding)
