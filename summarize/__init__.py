@@ -10,16 +10,11 @@ need them, so that `precis --help` (which lists METHODS) stays instant.
 """
 
 from precis.summarize import abstractive, extractive, lead  # noqa: F401  (register METHODS)
-from precis.summarize.api import (
-    DEFAULT_METHOD,
-    FolderResult,
-    summarize,
-    summarize_folder,
-    summarize_lines,
-)
+from precis.summarize.api import DEFAULT_METHOD, summarize, summarize_lines
 from precis.summarize.base import DEFAULT_SENTENCES, METHODS, Chosen, Chunk, Length, Summary
 from precis.summarize.corpus import CorpusDedupResult, CrossDuplicate, corpus_dedup
 from precis.summarize.dedup import DedupResult, Kept, Removal, Thresholds, dedup
+from precis.summarize.folder import dedup_folder, summarize_folder
 from precis.summarize.paragraphs import split_paragraphs
 from precis.summarize.sentences import is_complete, split_sentences
 
@@ -32,7 +27,6 @@ __all__ = [
     "CorpusDedupResult",
     "CrossDuplicate",
     "DedupResult",
-    "FolderResult",
     "Kept",
     "Length",
     "Removal",
@@ -40,6 +34,7 @@ __all__ = [
     "Thresholds",
     "corpus_dedup",
     "dedup",
+    "dedup_folder",
     "is_complete",
     "split_paragraphs",
     "split_sentences",

@@ -1,4 +1,4 @@
-"""The summarize entry points: one text, a list of one-line documents, a folder.
+"""The summarize entry points: one text, a list of one-line documents (folders: folder.py).
 
 `summarize` runs dedup (boilerplate, duplicates, restatements) and then the chosen method on
 what is left. An empty article (or one that is all boilerplate) gives an empty summary with a
@@ -9,18 +9,13 @@ input files before they get here (`precis.io.read_text`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError
-from precis.io import read_text, write_text_atomic
 from precis.summarize.base import METHODS, Document, Length, Summary
 from precis.summarize.dedup import dedup
 
 DEFAULT_METHOD = "extractive"
-FOLDER_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm")
-SUMMARY_SUFFIX = ".summary.txt"
 
 Progress = Callable[[int, int], None]
 
@@ -117,78 +112,3 @@ def summarize_lines(
         if progress:
             progress(i + 1, len(docs))
     return out
-
-
-@dataclass(frozen=True)
-class FolderResult:
-    written: tuple[str, ...]
-    skipped: tuple[str, ...]
-    failed: tuple[tuple[str, str], ...]  # (input file, error)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "written": list(self.written),
-            "skipped": list(self.skipped),
-            "failed": [{"file": f, "error": e} for f, e in self.failed],
-        }
-
-
-def summary_path(source: Path, root: Path, out_dir: Path) -> Path:
-    """Where the summary of `source` (under `root`) goes: same relative path, `.summary.txt`."""
-    rel = source.relative_to(root)
-    return out_dir / rel.parent / (rel.stem + SUMMARY_SUFFIX)
-
-
-def summarize_folder(
-    root: str | Path,
-    out_dir: str | Path,
-    *,
-    encoding: str = "utf-8",
-    force: bool = False,
-    progress: Progress | None = None,
-    method: str = DEFAULT_METHOD,
-    model: str | None = None,
-    **settings: Any,
-) -> FolderResult:
-    """Summarize every *.txt / *.md / *.html file under `root` into the mirror tree `out_dir`
-    (atomic writes; existing outputs skipped unless `force`; a failing file is reported and
-    the others go on)."""
-    base, target = Path(root), Path(out_dir)
-    if not base.is_dir():
-        raise InputError(f"{base}: not a folder")
-    files = sorted(
-        {
-            p
-            for pattern in FOLDER_PATTERNS
-            for p in base.rglob(pattern)
-            if p.is_file()
-            and not p.name.endswith(SUMMARY_SUFFIX)
-            and target.resolve() not in p.resolve().parents
-        }
-    )
-    if not files:
-        raise InputError(f"{base}: no {', '.join(FOLDER_PATTERNS)} files to summarize")
-    runner = make_method(
-        method,
-        model,
-        **{k: v for k, v in settings.items() if k not in {"sentences", "words", "ratio"}},
-    )
-    length = {k: settings.get(k) for k in ("sentences", "words", "ratio")}
-    written: list[str] = []
-    skipped: list[str] = []
-    failed: list[tuple[str, str]] = []
-    for i, source in enumerate(files):
-        dest = summary_path(source, base, target)
-        if dest.exists() and not force:
-            skipped.append(str(dest))
-        else:
-            try:
-                text = read_text(source, encoding=encoding)
-                summary = summarize(text, summarizer=runner, **length)
-                write_text_atomic(dest, summary.text + "\n")
-                written.append(str(dest))
-            except InputError as exc:
-                failed.append((str(source), str(exc)))
-        if progress:
-            progress(i + 1, len(files))
-    return FolderResult(tuple(written), tuple(skipped), tuple(failed))

@@ -11,6 +11,7 @@ or temporary file, an existing output untouched.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -127,13 +128,17 @@ def test_summarize_folder_with_a_bad_file_among_good_ones(runner, tmp_path: Path
     (src / "b.txt").write_bytes("L’été « brûlant » à Nîmes : le cœur tient.".encode("cp1252"))
     result = runner.invoke(app, ["summarize", str(src), "-o", str(out)])
     assert result.exit_code == 1
-    assert [p.name for p in files_under(out)] == ["a.summary.txt", "c.summary.txt"]
-    failed = [line for line in result.stderr.splitlines() if "failed:" in line]
-    assert len(failed) == 1 and "b.txt" in failed[0] and "--encoding cp1252" in failed[0]
-    assert "2 written, 0 skipped" in result.stderr and "1 failed" in result.stderr
+    summaries = [p.name for p in files_under(out) if p.name != "manifest.jsonl"]
+    assert summaries == ["a.summary.txt", "c.summary.txt"]
+    record = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    failed = [r for r in record if r["status"] == "failed"]
+    assert len(failed) == 1 and failed[0]["input"] == "b.txt"
+    assert "--encoding cp1252" in failed[0]["error"]
+    assert "2 summarized, 0 skipped" in result.stderr and "1 failed" in result.stderr
+    assert "b.txt" in result.stderr
     # Re-run with the fix: the finished summaries are skipped, the failed file is done.
     again = runner.invoke(app, ["summarize", str(src), "-o", str(out), "--encoding", "cp1252"])
     assert again.exit_code == 0, again.stderr
-    assert "1 written, 2 skipped" in again.stderr
+    assert "1 summarized, 2 skipped" in again.stderr
     summary = (out / "b.summary.txt").read_text(encoding="utf-8")
     assert summary == "L’été « brûlant » à Nîmes : le cœur tient.\n"

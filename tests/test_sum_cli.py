@@ -122,8 +122,13 @@ def test_summarize_folder_mirrors_into_output(runner, tmp_path: Path) -> None:  
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.summary.txt"))
     assert "nato-rutte/article.fr.summary.txt" in written
     assert len(written) == len(list(src.rglob("*.txt"))) + len(list(src.rglob("*.md")))
-    again = runner.invoke(app, ["summarize", str(src), "-o", str(out)])
-    assert again.exit_code == 0 and "0 written" in again.stderr and "skipped" in again.stderr
+    again = runner.invoke(app, ["summarize", str(src), "-o", str(out), "--sentences", "2"])
+    assert again.exit_code == 0 and f"0 summarized, {len(written)} skipped" in again.stderr
+    # another length: every summary is stale and redone (it used to be skipped)
+    other = runner.invoke(app, ["summarize", str(src), "-o", str(out), "--sentences", "1"])
+    assert other.exit_code == 0 and f"{len(written)} summarized, 0 skipped" in other.stderr
+    one = (out / "nato-rutte" / "article.fr.summary.txt").read_text(encoding="utf-8")
+    assert len(one.strip().splitlines()) == 1 and one.count(". ") == 0
 
 
 def test_non_utf8_file_is_a_clear_error_with_the_fix(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

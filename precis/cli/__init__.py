@@ -1,6 +1,6 @@
 """The `precis` command line: thin. Each command parses, calls one library function, formats.
 
-Commands live in cli_*.py modules by area; library imports happen inside the commands so that
+Commands live in precis/cli/<area>.py modules; library imports happen inside the commands so that
 `precis --help` stays instant. Any PrecisError becomes one red line on stderr and exit code 1.
 """
 
@@ -12,12 +12,9 @@ import typer
 from typer.core import TyperGroup
 
 from precis import __version__
-from precis.cli import evaluate, run, summarize, translate
-from precis.cli.common import error_line
+from precis.cli import evaluate, models, run, summarize, translate
+from precis.cli.common import ExitCode, error_line
 from precis.errors import PrecisError
-
-EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130
 
 
 class PrecisGroup(TyperGroup):
@@ -28,10 +25,10 @@ class PrecisGroup(TyperGroup):
             return super().invoke(ctx)
         except PrecisError as exc:
             error_line(str(exc))
-            raise typer.Exit(EXIT_ERROR) from None
+            raise typer.Exit(ExitCode.ERROR) from None
         except KeyboardInterrupt:
             error_line("interrupted; finished outputs are kept, re-run to resume")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(self.commands)  # in registration order: the order of the data path
@@ -69,7 +66,7 @@ def _root(
     """French news toolkit."""
 
 
-for _module in (summarize, translate, evaluate, run):
+for _module in (summarize, translate, models, evaluate, run):
     _module.register(app)
 
 

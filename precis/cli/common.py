@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from enum import Enum, StrEnum
+from enum import Enum, IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +29,15 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON 
 OutDirOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write outputs here instead of stdout.")
 ]
+
+
+class ExitCode(IntEnum):
+    """precis' exit codes (documented in `precis --help` and the README)."""
+
+    OK = 0
+    ERROR = 1  # a library error (bad input, missing model, ...) or files that failed in a job
+    USAGE = 2  # a bad command line (typer/click's own code)
+    INTERRUPTED = 130  # Ctrl-C: finished outputs are kept
 
 
 class OutputFormat(StrEnum):

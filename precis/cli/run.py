@@ -92,17 +92,13 @@ def run_command(
     if Path(article).is_dir():
         if output is None:
             raise typer.BadParameter("a folder input needs --output/-o DIR", param_hint="-o")
-        from precis.cli.translate import render_folder_report
+        from precis.cli.jobs import folder_progress, render_folder_report
 
-        report = pipeline.run_folder(
-            article,
-            output,
-            force=force,
-            encoding=encoding,
-            engine=engine,
-            address=address,
-            **options,
-        )
+        with folder_progress(unit="sentences") as progress:
+            report = pipeline.run_folder(
+                article, output, force=force, encoding=encoding, engine=engine,
+                address=address, progress=progress, **options,
+            )
         render_folder_report(report, as_json=as_json)
         return
     refs = pipeline.find_references(article, encoding=encoding) if article != "-" else None
@@ -113,6 +109,8 @@ def run_command(
         article_en=ref_translation,
         encoding=encoding,
     )
+    if output is not None:
+        pipeline.check_run_outputs(article, output, refs, full=full)
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
     info(
         f"translation backend: {report.translation.get('name')} "

@@ -6,22 +6,14 @@ datasketch inside the functions that need them), so `precis --help` stays instan
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import (
-    EncodingOpt,
-    JsonOpt,
-    info,
-    print_json,
-    print_text,
-    show_progress,
-    warn,
-)
+from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
+from precis.cli.jobs import folder_progress, render_folder_report
+from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
 from precis.summarize.api import DEFAULT_METHOD
 from precis.summarize.base import DEFAULT_SENTENCES, METHODS
@@ -44,34 +36,28 @@ HtmlOpt = Annotated[
 ]
 
 
-@contextlib.contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr when stderr is a terminal, else no callback."""
-    if not show_progress():
-        yield None
-        return
-    from rich.progress import Progress
-
-    from precis.cli.common import err
-
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
-
-
 def dedup_command(
     source: Annotated[
         str,
         typer.Argument(
-            help="Article file, - for stdin, or a folder (near-duplicate paragraphs across its "
-            "*.txt / *.md files).",
+            help="Article file, - for stdin, or a folder: with -o OUT each article is cleaned "
+            "into OUT (mirrored, resumable); without, near-duplicate paragraphs across its files.",
             show_default=False,
         ),
     ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the cleaned article here (a folder for a folder input).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Folder input: redo files done and overwrite edited ones."),
+    ] = False,
     json_out: JsonOpt = False,
     html: HtmlOpt = None,
     near_jaccard: Annotated[
@@ -122,14 +108,34 @@ def dedup_command(
 
     Example: precis dedup corpora/sample/nato-rutte/article.fr.txt --json
     Example: precis dedup corpora/sample --threshold 0.6
-    """
-    from precis.io import read_text
 
+    Example: precis dedup articles/ -o cleaned/
+    """
+    from precis.io import read_text, write_text_atomic
+
+    options = {
+        "near_jaccard": near_jaccard,
+        "near_containment": near_containment,
+        "restatement": restatement,
+        "restatement_marked": restatement_marked,
+        "shingle_size": shingle_size,
+    }
+    if source != "-" and Path(source).is_dir() and output is not None:
+        from precis.summarize import dedup_folder
+
+        with folder_progress(unit="removals") as progress:
+            report = dedup_folder(
+                source, output, force=force, encoding=encoding, progress=progress, **options
+            )
+        render_folder_report(report, as_json=json_out, verb="cleaned", unit="removals")
+        return
     if source != "-" and Path(source).is_dir():
         from precis.summarize import corpus_dedup
 
-        with _progress("dedup") as progress:
-            found = corpus_dedup(source, threshold=threshold, encoding=encoding, progress=progress)
+        with progress_bar("dedup") as bar:
+            found = corpus_dedup(
+                source, threshold=threshold, encoding=encoding, progress=counter(bar)
+            )
         if json_out:
             print_json(found)
         else:
@@ -148,23 +154,21 @@ def dedup_command(
         if found.failed:
             raise typer.Exit(1)
         return
+    from precis.jobs import check_single_output
     from precis.summarize import dedup
 
-    options = {
-        "near_jaccard": near_jaccard,
-        "near_containment": near_containment,
-        "restatement": restatement,
-        "restatement_marked": restatement_marked,
-        "shingle_size": shingle_size,
-    }
+    if output is not None:
+        check_single_output(output, [source])
     result = dedup(
         read_text(source, encoding=encoding),
         html=html,
         **{k: v for k, v in options.items() if v is not None},
     )
+    if output is not None:
+        write_text_atomic(output, result.text + "\n" if result.text else "")
     if json_out:
         print_json(result)
-    elif result.text:
+    elif result.text and output is None:
         print_text(result.text)
     counts = ", ".join(f"{n} {rule}" for rule, n in sorted(result.counts().items()))
     info(
@@ -244,7 +248,10 @@ def summarize_command(
     ] = None,
     html: HtmlOpt = None,
     force: Annotated[
-        bool, typer.Option(help="Folder mode: summarize again files whose summary exists.")
+        bool,
+        typer.Option(
+            help="Folder input: redo files already done and overwrite summaries edited by hand."
+        ),
     ] = False,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
@@ -258,59 +265,86 @@ def summarize_command(
     Example: precis summarize --lines source_documents.txt --words 35 -o summaries.txt
     Example: precis summarize article.txt --method abstractive --model ./my-bart
     """
-    from precis.io import read_lines, read_text, write_lines_atomic, write_text_atomic
-    from precis.summarize import summarize, summarize_folder, summarize_lines
-
     length = {"sentences": sentences, "words": words, "ratio": ratio}
     if (source is None) == (lines is None):
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
     if lines is not None:
-        docs = read_lines(lines, encoding=encoding)
-        with _progress("summarize") as progress:
-            results = summarize_lines(docs, method=method, model=model, progress=progress, **length)
-        empty = [i + 1 for i, r in enumerate(results) if not r.text]
-        if empty:
-            shown = ", ".join(map(str, empty[:MAX_LISTED])) + (
-                ", ..." if len(empty) > MAX_LISTED else ""
-            )
-            warn(
-                f"{lines}: {len(empty)} document(s) with nothing to summarize (empty or all "
-                f"boilerplate), line(s) {shown}: their summary lines are empty"
-            )
-        if json_out:
-            print_json([r.to_dict() for r in results])
-        elif output:
-            write_lines_atomic(output, [_one_line(r.text) for r in results])
-            info(f"{len(results)} summaries written to {output}")
-        else:
-            print_text("\n".join(_one_line(r.text) for r in results))
-        return
-    assert source is not None
-    if source != "-" and Path(source).is_dir():
+        _summarize_lines(lines, output, json_out, encoding, method=method, model=model, **length)
+    elif source is not None and source != "-" and Path(source).is_dir():
         if output is None:
             raise InputError(f"{source} is a folder: give the output folder with -o DIR")
-        with _progress("summarize") as progress:
-            done = summarize_folder(
-                source,
-                output,
-                encoding=encoding,
-                force=force,
-                progress=progress,
-                method=method,
-                model=model,
-                **length,
-            )
-        if json_out:
-            print_json(done)
-        for path, error in done.failed:
-            warn(f"failed: {path}: {error}")
-        info(
-            f"{len(done.written)} written, {len(done.skipped)} skipped (exist; --force "
-            f"redoes them), {len(done.failed)} failed, in {output}"
+        _summarize_folder(source, output, force, json_out, encoding, method, model, length)
+    else:
+        assert source is not None
+        _summarize_one(source, output, json_out, encoding, html, method, model, length)
+
+
+def _summarize_lines(
+    lines: Path, output: Path | None, json_out: bool, encoding: str, **options: Any
+) -> None:
+    from precis.io import read_lines, write_lines_atomic
+    from precis.jobs import check_single_output
+    from precis.summarize import summarize_lines
+
+    if output is not None:
+        check_single_output(output, [lines])
+    docs = read_lines(lines, encoding=encoding)
+    with progress_bar("summarize") as bar:
+        results = summarize_lines(docs, progress=counter(bar), **options)
+    empty = [i + 1 for i, r in enumerate(results) if not r.text]
+    if empty:
+        shown = ", ".join(map(str, empty[:MAX_LISTED])) + (
+            ", ..." if len(empty) > MAX_LISTED else ""
         )
-        if done.failed:
-            raise typer.Exit(1)
-        return
+        warn(
+            f"{lines}: {len(empty)} document(s) with nothing to summarize (empty or all "
+            f"boilerplate), line(s) {shown}: their summary lines are empty"
+        )
+    if json_out:
+        print_json([r.to_dict() for r in results])
+    elif output:
+        write_lines_atomic(output, [_one_line(r.text) for r in results])
+        info(f"{len(results)} summaries written to {output}")
+    else:
+        print_text("\n".join(_one_line(r.text) for r in results))
+
+
+def _summarize_folder(
+    source: str,
+    output: Path,
+    force: bool,
+    json_out: bool,
+    encoding: str,
+    method: str,
+    model: str | None,
+    length: dict[str, Any],
+) -> None:
+    from precis.summarize import summarize_folder
+
+    with folder_progress(unit="sentences") as progress:
+        report = summarize_folder(
+            source, output, encoding=encoding, force=force, progress=progress, method=method,
+            model=model, **length,
+        )
+    render_folder_report(report, as_json=json_out, verb="summarized")
+
+
+def _summarize_one(
+    source: str,
+    output: Path | None,
+    json_out: bool,
+    encoding: str,
+    html: bool | None,
+    method: str,
+    model: str | None,
+    length: dict[str, Any],
+) -> None:
+    from precis.io import read_text, write_text_atomic
+    from precis.jobs import check_single_output
+    from precis.summarize import summarize
+
+    if output is not None:
+        check_single_output(output, [source])
     summary = summarize(
         read_text(source, encoding=encoding), method=method, model=model, html=html, **length
     )

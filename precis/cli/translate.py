@@ -1,29 +1,18 @@
-"""CLI commands: translate, models (thin: parse, call the library, format)."""
+"""CLI command: translate (thin: parse, call the library, format)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import (
-    EncodingOpt,
-    JsonOpt,
-    error_line,
-    info,
-    print_json,
-    print_text,
-    show_progress,
-)
+from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text
+from precis.cli.jobs import folder_progress, render_folder_report
+from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
 from precis.translate.base import AUTO, BACKENDS
 
-EXIT_FAILED_FILES = 1
-EXIT_INTERRUPTED = 130
 PATH_SUFFIXES = (".txt", ".md", ".fr", ".fra", ".tsv")  # an argument ending so is meant as a file
 
 
@@ -39,82 +28,9 @@ def _backend_line(result_info: Any, reason: str) -> str:
     return " ".join(parts)
 
 
-@contextmanager
-def _rich_bar(label: str, stats: str, *tail: str, **fields: Any) -> Iterator[tuple[Any, Any]]:
-    """A transient rich bar on stderr: label, bar, done/total, stats, ETA, then tail columns."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    from precis.cli.common import err
-
-    columns = (
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn(stats),
-        TimeRemainingColumn(),
-        *(TextColumn(t) for t in tail),
-    )
-    with Progress(*columns, console=err, transient=True) as bar:
-        yield bar, bar.add_task("translate", total=None, **fields)
-
-
-@contextmanager
-def _sentence_bar() -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar of sentences on stderr, only when stderr is a terminal."""
-    if not show_progress():
-        yield None
-        return
-    start = time.perf_counter()
-    with _rich_bar("sentences", "{task.fields[rate]:.1f} sentences/s", rate=0.0) as (bar, task):
-
-        def update(done: int, total: int) -> None:
-            rate = done / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, completed=done, total=total, rate=rate)
-
-        yield update
-
-
-@contextmanager
-def folder_progress() -> Iterator[Callable[[Any], None]]:
-    """Prints the backend once; a files/sentences/rate/ETA bar when stderr is a terminal."""
-    announced: list[bool] = []
-
-    def announce(event: Any) -> None:
-        if not announced and event.fingerprint:
-            fp = event.fingerprint
-            info(f"backend: {fp.get('name')} model {fp.get('model')} ({fp.get('signature')})")
-            announced.append(True)
-
-    if not show_progress():
-        yield announce
-        return
-    with _rich_bar(
-        "files",
-        "{task.fields[sentences]} sentences, {task.fields[rate]:.1f} sentences/s",
-        "{task.fields[current]}",
-        sentences=0,
-        rate=0.0,
-        current="",
-    ) as (bar, task):
-
-        def update(event: Any) -> None:
-            announce(event)
-            bar.update(
-                task,
-                completed=event.files_done,
-                total=event.files_total,
-                sentences=event.units,
-                rate=event.rate,
-                current=event.current or "",
-            )
-
-        yield update
+def _announce(event: Any) -> str:
+    fp = event.fingerprint
+    return f"backend: {fp.get('name')} model {fp.get('model')} ({fp.get('signature')})"
 
 
 def translate_command(
@@ -221,8 +137,8 @@ def translate_command(
         from precis.translate import translate_lines
 
         items = read_lines(source, encoding=encoding)
-        with _sentence_bar() as bar:
-            result = translate_lines(items, progress=bar, **common)
+        with progress_bar("sentences", unit="sentences") as bar:
+            result = translate_lines(items, progress=counter(bar), **common)
         info(_backend_line(result.info, result.reason))
         if output is not None:
             write_lines_atomic(output, list(result.texts))
@@ -239,8 +155,8 @@ def translate_command(
         raise InputError(f"{source}: no such file or folder")
     else:
         text = source
-    with _sentence_bar() as bar:
-        result = translate_text(text, progress=bar, **common)
+    with progress_bar("sentences", unit="sentences") as bar:
+        result = translate_text(text, progress=counter(bar), **common)
     info(_backend_line(result.info, result.reason))
     if output is not None:
         write_text_atomic(output, result.text)
@@ -264,7 +180,7 @@ def _translate_folder(
 
     if output is None:
         raise InputError(f"{src} is a folder: give an output folder with -o OUTDIR")
-    with folder_progress() as bar:
+    with folder_progress(announce=_announce) as bar:
         report = translate_folder(
             src,
             output,
@@ -277,51 +193,5 @@ def _translate_folder(
     render_folder_report(report, as_json=json_output, verb="translated")
 
 
-def render_folder_report(
-    report: Any, *, as_json: bool, verb: str = "done", unit: str = "sentences"
-) -> None:
-    """The summary line of a folder job; exit 130 when interrupted, 1 when files failed."""
-    rate = report.units / report.seconds if report.seconds else 0.0
-    info(
-        f"{report.done} {verb}, {report.skipped} skipped (unchanged), {report.failed} "
-        f"failed, of {report.total} files in {report.seconds:.1f}s ({report.units} {unit}, "
-        f"{rate:.1f}/s); manifest: {report.manifest}"
-    )
-    if as_json:
-        print_json(report)
-    if report.interrupted:
-        error_line(f"interrupted; finished files are kept, re-run to resume ({report.manifest})")
-        raise typer.Exit(EXIT_INTERRUPTED)
-    if report.failed:
-        names = ", ".join(report.failed_files[:5]) + (", ..." if report.failed > 5 else "")
-        error_line(f"{report.failed} file(s) failed ({names}); details in {report.manifest}")
-        raise typer.Exit(EXIT_FAILED_FILES)
-
-
-def models_command(json_output: JsonOpt = False) -> None:
-    """List the translation backends and whether each is usable here (and why not).
-
-    Example: precis models
-
-    Example: precis models --json
-    """
-    from precis.translate import auto_status, list_backends
-
-    rows = list_backends()
-    chosen, why = auto_status()
-    if json_output:
-        print_json({"backends": rows, "auto": {"backend": chosen, "reason": why}})
-        return
-    width = max(len(r.name) for r in rows)
-    lines = [f"{'backend':<{width}}  usable  default model               why"]
-    for r in rows:
-        usable = "yes" if r.usable else "no"
-        lines.append(f"{r.name:<{width}}  {usable:<6}  {r.default_model or '-':<26}  {r.reason}")
-    lines.append("")
-    lines.append(f"auto -> {chosen} ({why})" if chosen else f"auto -> nothing usable: {why}")
-    print_text("\n".join(lines))
-
-
 def register(app: typer.Typer) -> None:
     app.command("translate")(translate_command)
-    app.command("models")(models_command)

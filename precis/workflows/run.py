@@ -277,16 +277,31 @@ def override_references(
     return References(**values, sources=sources)
 
 
+def check_run_outputs(
+    article: str | Path, out_dir: str | Path, references: References | None, *, full: bool = False
+) -> None:
+    """Refuse, before running, a `-o` folder whose outputs would overwrite the article or one
+    of its references (`precis run article.fr.txt -o <its own folder>`)."""
+    from precis.jobs import check_single_output
+
+    names = [*RUN_OUTPUTS, *(("article.en.txt",) if full else ())]
+    read = [str(article), *(references.sources.values() if references else ())]
+    for name in names:
+        check_single_output(Path(out_dir) / name, read)
+
+
 def write_run_outputs(report: RunReport, out_dir: str | Path) -> list[Path]:
     """Write the files of one run into out_dir, each atomically."""
     from precis.io import write_text_atomic
+    from precis.jobs import check_single_output
 
-    written = []
-    for name, text in run_outputs(report).items():
-        path = Path(out_dir) / name
+    outputs = {Path(out_dir) / name: text for name, text in run_outputs(report).items()}
+    read = [report.source, *report.references.values()] if report.source else []
+    for path in outputs:  # before writing anything: no output over the article or a reference
+        check_single_output(path, read)
+    for path, text in outputs.items():
         write_text_atomic(path, text)
-        written.append(path)
-    return written
+    return list(outputs)
 
 
 def report_text(report: RunReport) -> str:
@@ -306,10 +321,11 @@ ARTICLE_GLOB = "article.fr.txt"
 
 
 def _article_globs(src: Path) -> tuple[str, ...]:
-    """Corpus layout (folders with article.fr.txt) -> only those; else every text file."""
-    from precis.jobs.walk import DEFAULT_GLOBS
+    """Corpus layout (folders with article.fr.txt) -> only those; else every document file."""
+    from precis.jobs import DEFAULT_GLOBS, walk
 
-    return (ARTICLE_GLOB,) if any(src.rglob(ARTICLE_GLOB)) else DEFAULT_GLOBS
+    taken = walk(src, (ARTICLE_GLOB,)).files
+    return (ARTICLE_GLOB,) if taken else DEFAULT_GLOBS
 
 
 def _output_prefix(rel: str) -> str:
@@ -320,8 +336,22 @@ def _output_prefix(rel: str) -> str:
     return f"{path.with_suffix('')}/"
 
 
+def reference_paths(article: str | Path) -> list[Path]:
+    """The reference files beside an article (corpus layout) that exist."""
+    folder = Path(article).parent
+    return [
+        folder / name
+        for name in REFERENCE_FILES.values()
+        if (folder / name).is_file() and (folder / name).resolve() != Path(article).resolve()
+    ]
+
+
 class ArticleJob:
-    """The per-article function of `precis run DIR`: picklable, loads its translator once."""
+    """The per-article function of `precis run DIR`: picklable, loads its translator once.
+
+    A planned job (precis.jobs.PlannedJob): its outputs (`<prefix>summary.fr.txt`, ...) and the
+    reference files it reads are known before it runs, so that two articles writing one
+    folder are refused and a changed reference redoes the article."""
 
     def __init__(self, src: str, options: dict[str, Any], encoding: str = "utf-8") -> None:
         self.src = src
@@ -331,6 +361,13 @@ class ArticleJob:
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_translator": None}  # each worker loads its own
+
+    def outputs_for(self, rel: str) -> list[str]:
+        names = [*RUN_OUTPUTS, *(("article.en.txt",) if self.options.get("full") else ())]
+        return [_output_prefix(rel) + name for name in names]
+
+    def reads_for(self, path: Path) -> list[Path]:
+        return reference_paths(path)
 
     def __call__(self, text: str, rel: str) -> Any:
         from precis.jobs import DocResult
