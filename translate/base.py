@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,15 +82,27 @@ class Option:
     help: str
 
 
+def _option_spec(backend: str) -> Mapping[str, Option]:
+    """The OPTIONS of a registered backend's module (empty when it has none)."""
+    module = sys.modules.get(BACKENDS.get(backend).__module__)
+    return getattr(module, "OPTIONS", {}) if module is not None else {}
+
+
 def coerce_options(
     backend: str, spec: Mapping[str, Option], given: Mapping[str, Any]
 ) -> dict[str, Any]:
     """Defaults overlaid with `given`; strings ("4", "true") converted to the option's type."""
-    unknown = sorted(set(given) - set(spec))
+    unknown = sorted(k for k in set(given) - set(spec) if given[k] is not None)
     if unknown:
+        flags = ", ".join("--" + name.replace("_", "-") for name in unknown)
+        users = [
+            name for name in BACKENDS.names()
+            if all(k in _option_spec(name) for k in unknown)
+        ]
         raise InputError(
-            f"unknown option(s) {', '.join(unknown)} for backend {backend!r}; "
-            f"valid options: {', '.join(sorted(spec)) or '(none)'}"
+            f"{flags} does not apply to backend {backend!r} (its options: "
+            f"{', '.join(sorted(spec)) or 'none'}); "
+            + (f"it applies to {', '.join(users)}" if users else "leave it out")
         )
     result = {name: opt.default for name, opt in spec.items()}
     for name, value in given.items():

@@ -13,6 +13,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from precis.jobs.walk import DEFAULT_GLOBS
+
 # Results go to stdout, diagnostics to stderr.
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -23,6 +25,15 @@ EncodingOpt = Annotated[
         "--encoding",
         help="Encoding of input files (default utf-8; a BOM is stripped). "
         "Use cp1252 or latin-1 for legacy French files.",
+    ),
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        help=f"Folder input: the files to take, repeatable (default {' '.join(DEFAULT_GLOBS)}, "
+        "the same for every command; the report counts the files left out).",
+        show_default=False,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
@@ -45,6 +56,11 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+def globs_of(given: list[str] | None) -> tuple[str, ...]:
+    """The --glob patterns given, or the default set."""
+    return tuple(given) if given else DEFAULT_GLOBS
 
 
 def to_jsonable(obj: Any) -> Any:

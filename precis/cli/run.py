@@ -63,6 +63,15 @@ def run_command(
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start a local one).")
     ] = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            help="Folder input: the articles to take (default: article.fr.txt in the corpus "
+            "layout, else *.txt *.md *.html *.htm).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
 ) -> None:
@@ -97,7 +106,8 @@ def run_command(
         with folder_progress(unit="sentences") as progress:
             report = pipeline.run_folder(
                 article, output, force=force, encoding=encoding, engine=engine,
-                address=address, progress=progress, **options,
+                address=address, progress=progress, globs=tuple(glob) if glob else None,
+                **options,
             )
         render_folder_report(report, as_json=as_json)
         return

@@ -11,7 +11,16 @@ from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
+from precis.cli.common import (
+    EncodingOpt,
+    GlobOpt,
+    JsonOpt,
+    globs_of,
+    info,
+    print_json,
+    print_text,
+    warn,
+)
 from precis.cli.jobs import folder_progress, render_folder_report
 from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
@@ -58,6 +67,7 @@ def dedup_command(
         bool,
         typer.Option("--force", help="Folder input: redo files done and overwrite edited ones."),
     ] = False,
+    glob: GlobOpt = None,
     json_out: JsonOpt = False,
     html: HtmlOpt = None,
     near_jaccard: Annotated[
@@ -125,7 +135,8 @@ def dedup_command(
 
         with folder_progress(unit="removals") as progress:
             report = dedup_folder(
-                source, output, force=force, encoding=encoding, progress=progress, **options
+                source, output, globs=globs_of(glob), force=force, encoding=encoding,
+                progress=progress, **options,
             )
         render_folder_report(report, as_json=json_out, verb="cleaned", unit="removals")
         return
@@ -253,6 +264,7 @@ def summarize_command(
             help="Folder input: redo files already done and overwrite summaries edited by hand."
         ),
     ] = False,
+    glob: GlobOpt = None,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
 ) -> None:
@@ -273,6 +285,7 @@ def summarize_command(
     elif source is not None and source != "-" and Path(source).is_dir():
         if output is None:
             raise InputError(f"{source} is a folder: give the output folder with -o DIR")
+        length["globs"] = globs_of(glob)
         _summarize_folder(source, output, force, json_out, encoding, method, model, length)
     else:
         assert source is not None

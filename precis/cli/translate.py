@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text
+from precis.cli.common import EncodingOpt, GlobOpt, JsonOpt, globs_of, info, print_json, print_text
 from precis.cli.jobs import folder_progress, render_folder_report
 from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
@@ -72,10 +72,7 @@ def translate_command(
         int | None,
         typer.Option("--threads", help="CPU threads (default: the cores left idle by others)."),
     ] = None,
-    glob: Annotated[
-        list[str] | None,
-        typer.Option("--glob", help="Folder input: file patterns (default *.txt and *.md)."),
-    ] = None,
+    glob: GlobOpt = None,
     force: Annotated[
         bool, typer.Option("--force", help="Folder input: redo files already done.")
     ] = False,
@@ -116,7 +113,7 @@ def translate_command(
 
     Example: precis translate articles/ -o translated/ --engine ray --address auto
     """
-    from precis.io import read_lines, read_text, write_lines_atomic, write_text_atomic
+    from precis.jobs import DEFAULT_ENGINE, check_single_output
 
     options: dict[str, Any] = {
         "beams": beams,
@@ -133,22 +130,44 @@ def translate_command(
         common.update(engine=engine, address=address)
         _translate_folder(path, output, glob, force, encoding, json_output, common)
         return
+    if engine != DEFAULT_ENGINE or address is not None or glob or force:
+        raise InputError(
+            "--engine, --address, --glob and --force apply to a folder input only; "
+            f"{source} is not a folder"
+        )
+    if output is not None:
+        check_single_output(output, [source])
     if lines:
-        from precis.translate import translate_lines
+        _translate_lines(source, output, json_output, encoding, common)
+    else:
+        _translate_text(source, output, json_output, encoding, common)
 
-        items = read_lines(source, encoding=encoding)
-        with progress_bar("sentences", unit="sentences") as bar:
-            result = translate_lines(items, progress=counter(bar), **common)
-        info(_backend_line(result.info, result.reason))
-        if output is not None:
-            write_lines_atomic(output, list(result.texts))
-        if json_output:
-            print_json(result)
-        elif output is None:
-            print_text("\n".join(result.texts))
-        return
+
+def _translate_lines(
+    source: str, output: Path | None, json_output: bool, encoding: str, common: dict[str, Any]
+) -> None:
+    from precis.io import read_lines, write_lines_atomic
+    from precis.translate import translate_lines
+
+    items = read_lines(source, encoding=encoding)
+    with progress_bar("sentences", unit="sentences") as bar:
+        result = translate_lines(items, progress=counter(bar), **common)
+    info(_backend_line(result.info, result.reason))
+    if output is not None:
+        write_lines_atomic(output, list(result.texts))
+    if json_output:
+        print_json(result)
+    elif output is None:
+        print_text("\n".join(result.texts))
+
+
+def _translate_text(
+    source: str, output: Path | None, json_output: bool, encoding: str, common: dict[str, Any]
+) -> None:
+    from precis.io import read_text, write_text_atomic
     from precis.translate import translate_text
 
+    path = Path(source)
     if source == "-" or path.is_file():
         text = read_text(source, encoding=encoding)
     elif source.endswith(PATH_SUFFIXES) or ("/" in source and " " not in source):
@@ -175,7 +194,6 @@ def _translate_folder(
     json_output: bool,
     common: dict[str, Any],
 ) -> None:
-    from precis.jobs import DEFAULT_GLOBS
     from precis.translate import translate_folder
 
     if output is None:
@@ -184,7 +202,7 @@ def _translate_folder(
         report = translate_folder(
             src,
             output,
-            globs=tuple(glob) if glob else DEFAULT_GLOBS,
+            globs=globs_of(glob),
             force=force,
             encoding=encoding,
             progress=bar,

@@ -250,6 +250,7 @@ class JobLedger:
         try:
             outputs = {k: v for k, v in result.outputs.items()}
             targets = self._targets(rel, outputs)
+            self._check_owners(rel, outputs)
             foreign = [r for r, t in targets.items() if self._foreign(r, t, outputs[r])]
             if foreign:
                 why = _edited_message(foreign[0])
@@ -318,6 +319,20 @@ class JobLedger:
     def _claimed(self, out_rel: str, digest: str) -> bool:
         """True when precis wrote this very content there (an ok record of any input)."""
         return any(r.outputs.get(out_rel) == digest for r in self.previous.values())
+
+    def _check_owners(self, rel: str, outputs: Mapping[str, str]) -> None:
+        """An output another input of this job wrote (in this run or an earlier one) is a
+        collision: refused, whatever the function returned."""
+        taken = {d.rel for d in self.files}
+        for record in [*self.previous.values(), *self.records]:
+            if record.input == rel or record.input not in taken or record.status != STATUS_OK:
+                continue
+            for out_rel in outputs:
+                if out_rel in record.outputs:
+                    raise PathEscapeError(
+                        f"{rel}: its output {out_rel} is the output of {record.input}; refused "
+                        "(two inputs must not write one output)"
+                    )
 
     def _foreign(self, out_rel: str, target: Path, text: str) -> bool:
         if self.force or not target.exists():

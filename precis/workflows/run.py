@@ -407,9 +407,13 @@ def run_folder(
     engine: str = "local",
     address: str | None = None,
     progress: Callable[[Any], None] | None = None,
+    globs: tuple[str, ...] | None = None,
     **options: Any,
 ) -> Any:
-    """`run` on every article of a folder, mirrored into `out`; resumable (see precis.jobs)."""
+    """`run` on every article of a folder, mirrored into `out`; resumable (see precis.jobs).
+
+    `globs`: the articles to take (default: `article.fr.txt` files in the corpus layout, else
+    every document file)."""
     from precis.jobs import run_job
 
     src_path = Path(src)
@@ -422,7 +426,7 @@ def run_folder(
             out,
             job,
             fingerprint=fingerprint,
-            globs=_article_globs(src_path),
+            globs=globs or _article_globs(src_path),
             force=force,
             encoding=encoding,
             progress=progress,
