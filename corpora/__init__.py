@@ -112,5 +112,6 @@ def all_corpora() -> list[Corpus]:
 
 def document_folders(root: str | Path) -> list[Path]:
     """Folders under root (root included) that hold an article.fr.txt, sorted."""
-    base = Path(root)
-    return sorted(p.parent for p in base.rglob("article.fr.txt"))
+    from precis.jobs.walk import walk
+
+    return sorted(d.path.parent for d in walk(root, ("article.fr.txt",)).files)

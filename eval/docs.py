@@ -125,14 +125,18 @@ def _merge(parts: list[Scores]) -> Scores:
     )
 
 
+ALL_FILES = ("*",)  # --docs pairs every file by relative path
+
+
 def _files(root: Path) -> dict[str, Path]:
     """Regular files under root by relative path (hidden files and folders skipped)."""
-    found: dict[str, Path] = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
-            found[rel.as_posix()] = path
-    return found
+    from precis.jobs.walk import walk
+
+    return {
+        d.rel: d.path
+        for d in walk(root, ALL_FILES).files
+        if d.problem is None and not any(part.startswith(".") for part in d.rel.split("/"))
+    }
 
 
 def read_documents(

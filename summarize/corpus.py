@@ -17,6 +17,7 @@ from typing import Any
 
 from precis.errors import InputError
 from precis.io import read_text
+from precis.jobs.walk import DEFAULT_GLOBS, walk
 from precis.summarize.boilerplate import clean_paragraphs
 from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 
@@ -28,7 +29,7 @@ LSH_THRESHOLD_FACTOR = 0.8
 NUM_PERM = 128
 CORPUS_SHINGLE_SIZE = 3
 MIN_WORDS = 5
-CORPUS_PATTERNS = ("*.txt", "*.md")
+CORPUS_PATTERNS = DEFAULT_GLOBS  # the same files as every folder command
 
 Progress = Callable[[int, int], None]
 
@@ -143,9 +144,7 @@ def _files(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(
-                sorted({p for pat in CORPUS_PATTERNS for p in path.rglob(pat) if p.is_file()})
-            )
+            files.extend(d.path for d in walk(path, CORPUS_PATTERNS).files if d.problem is None)
         elif path.is_file():
             files.append(path)
         else:
@@ -162,7 +161,7 @@ def corpus_dedup(
     encoding: str = "utf-8",
     progress: Progress | None = None,
 ) -> CorpusDedupResult:
-    """Near-duplicate paragraphs across the *.txt / *.md files of folders (or given files).
+    """Near-duplicate paragraphs across the document files of folders (or given files).
 
     A file that cannot be read (undecodable, binary) is listed in `failed` with its error and
     the others are still compared; `files` counts the files read."""

@@ -19,6 +19,7 @@ from types import TracebackType
 
 from precis.errors import JobLockedError, OutputError
 from precis.io import TEMP_PREFIX
+from precis.jobs.walk import temp_files
 
 LOCK_NAME = ".precis-lock"
 LEGACY_TEMP_AGE_S = 3600.0  # a temp file without a PID is stale once this old
@@ -111,11 +112,9 @@ def _stale(path: Path, name: str) -> bool:
 def remove_stale_temps(out: str | Path) -> int:
     """Delete temp files whose writer is gone (never complete outputs, never a live job's)."""
     removed = 0
-    for dirpath, _dirs, files in os.walk(out):
-        for name in files:
-            path = Path(dirpath) / name
-            if name.startswith(TEMP_PREFIX) and _stale(path, name):
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                    removed += 1
+    for path in temp_files(out):
+        if _stale(path, path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
     return removed

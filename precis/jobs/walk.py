@@ -112,6 +112,16 @@ def walk(
     return Walk(root, files, tuple(sorted(left_out)), tuple(globs))
 
 
+def temp_files(out: str | Path) -> list[Path]:
+    """precis' temp files under `out` (symlinked folders not followed)."""
+    return [
+        Path(dirpath) / name
+        for dirpath, _dirs, names in os.walk(out)
+        for name in names
+        if name.startswith(TEMP_PREFIX)
+    ]
+
+
 def _prune_folders(
     root: Path, here: Path, dirnames: list[str], real_root: Path, real_skip: Path | None
 ) -> list[Discovered]:
