@@ -31,6 +31,10 @@ from precis.eval.metrics import DEFAULT_METRICS, build_metrics, parse_metrics
 from precis.eval.tokenizers import DEFAULT_ROUGE_TOKENIZER
 from precis.io import DEFAULT_ENCODING, STDIN_NAME, check_same_length, read_lines
 
+# Under this many segments paired tests have little power: `precis compare` warns, and labels
+# each p-value (a bootstrap over a handful of segments says little).
+MIN_SEGMENTS_FOR_POWER = 30
+
 
 @dataclass(frozen=True)
 class PairedResult:
@@ -75,6 +79,11 @@ class Comparison:
     alpha: float
     ar_trials: int | None
 
+    @property
+    def low_power(self) -> bool:
+        """True on few segments: the tests can rarely tell systems apart (p-values unreliable)."""
+        return self.n_segments < MIN_SEGMENTS_FOR_POWER
+
     def result(self, system: str, metric: str) -> PairedResult:
         for r in self.results:
             if r.system == system and r.metric == metric:
@@ -92,6 +101,7 @@ class Comparison:
             "seed": self.seed,
             "alpha": self.alpha,
             "ar_trials": self.ar_trials,
+            "low_power": self.low_power,
             "test": "paired bootstrap resampling (sacrebleu's scheme); AR for BLEU",
         }
 
@@ -142,6 +152,37 @@ def compare(
     if progress:
         progress("", len(names), len(names))
     baseline = names[0]
+    results = _paired_results(
+        built, names, systems, streams, scores, samples, ar_trials=ar_trials, seed=seed,
+        alpha=alpha,
+    )
+    return Comparison(
+        baseline=baseline,
+        systems=tuple(names),
+        scores=scores,
+        results=tuple(results),
+        n_segments=len(streams[0]),
+        n_samples=n_samples,
+        seed=seed,
+        alpha=alpha,
+        ar_trials=ar_trials if ar_trials > 0 and any(m.key == "bleu" for m in built) else None,
+    )
+
+
+def _paired_results(
+    built: list[Any],
+    names: list[str],
+    systems: Mapping[str, Sequence[str]],
+    streams: list[list[str]],
+    scores: dict[str, tuple[Score, ...]],
+    samples: dict[str, list[Any]],
+    *,
+    ar_trials: int,
+    seed: int,
+    alpha: float,
+) -> list[PairedResult]:
+    """Every system against the first, metric by metric (bootstrap; AR for BLEU)."""
+    baseline = names[0]
     results: list[PairedResult] = []
     for name in names[1:]:
         ar = _bleu_ar(built, systems[baseline], systems[name], streams, ar_trials, seed)
@@ -167,17 +208,7 @@ def compare(
                         higher_is_better=metric.higher_is_better,
                     )
                 )
-    return Comparison(
-        baseline=baseline,
-        systems=tuple(names),
-        scores=scores,
-        results=tuple(results),
-        n_segments=len(streams[0]),
-        n_samples=n_samples,
-        seed=seed,
-        alpha=alpha,
-        ar_trials=ar_trials if ar_trials > 0 and any(m.key == "bleu" for m in built) else None,
-    )
+    return results
 
 
 def _system_scores(

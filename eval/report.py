@@ -50,6 +50,9 @@ def document_table(result: DocumentScores) -> Table:
     return ["Document", *names], rows
 
 
+LOW_POWER_LABEL = " (few segments: low power)"
+
+
 def comparison_table(result: Comparison) -> Table:
     headers = ["Metric", "System", "Score", "95% CI", "Δ vs baseline", "p (bootstrap)"]
     with_ar = any(r.p_value_ar is not None for r in result.results)
@@ -58,6 +61,7 @@ def comparison_table(result: Comparison) -> Table:
     headers += ["Significant", "Better"]
     rows: list[list[str]] = []
     first = result.scores[result.baseline]
+    label = LOW_POWER_LABEL if result.low_power else ""
     for score in first:
         rows.append(
             [score.name, f"{result.baseline} (baseline)", fmt(score.value), fmt_ci(score.ci)]
@@ -73,10 +77,10 @@ def comparison_table(result: Comparison) -> Table:
                 fmt(r.value),
                 fmt_ci(ci),
                 f"{r.delta:+.2f}",
-                fmt_p(r.p_value),
+                fmt_p(r.p_value) + label,
             ]
             if with_ar:
-                row.append(fmt_p(r.p_value_ar))
+                row.append(fmt_p(r.p_value_ar) + (label if r.p_value_ar is not None else ""))
             row += ["yes" if r.significant else "no", r.better or "tie"]
             rows.append(row)
     return headers, rows
@@ -91,7 +95,8 @@ def signatures(scores: Sequence[Score]) -> list[str]:
 
 
 def verdicts(result: Comparison) -> list[str]:
-    return [r.verdict() for r in result.results]
+    label = LOW_POWER_LABEL if result.low_power else ""
+    return [r.verdict() + label for r in result.results]
 
 
 def _csv(headers: list[str], rows: list[list[Any]]) -> str:

@@ -416,10 +416,11 @@ def test_output_path_escaping_the_output_folder_is_refused(tmp_path: Path, rel: 
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text("texte", encoding="utf-8")
+    bad = rel
     report = run_folder_job(  # one bad path: nothing at all is written
-        src, out, lambda text, rel: {"ok.txt": "bien", rel_out: "mal"}, fingerprint={}
-    ) if (rel_out := rel) is not None else None
-    assert report is not None and report.failed == 1
+        src, out, lambda text, name: {"ok.txt": "bien", bad: "mal"}, fingerprint={}
+    )
+    assert report.failed == 1
     assert "refused" in (report.records[0].error or "")
     assert sorted(p.name for p in out.iterdir()) == ["manifest.jsonl"]  # all checked first
 

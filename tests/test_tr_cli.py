@@ -93,7 +93,7 @@ def test_folder_mode(runner, fake_backends, tmp_path: Path) -> None:
 def test_models_table_and_json(runner, fake_backends) -> None:
     table = runner.invoke(app, ["models"])
     assert table.exit_code == 0
-    for name in ("transformers", "ctranslate2", "apertium", "auto ->"):
+    for name in ("transformers", "ctranslate2", "apertium", "auto  "):
         assert name in table.stdout
     data = json.loads(runner.invoke(app, ["models", "--json"]).stdout)
     names = {b["name"]: b for b in data["backends"]}

@@ -12,9 +12,11 @@ import typer
 from typer.core import TyperGroup
 
 from precis import __version__
-from precis.cli import evaluate, models, run, summarize, translate
+from precis.cli import evaluate, models, richhelp, run, summarize, translate
 from precis.cli.common import ExitCode, error_line
 from precis.errors import PrecisError
+
+richhelp.install()
 
 
 class PrecisGroup(TyperGroup):

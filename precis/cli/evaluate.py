@@ -6,14 +6,13 @@ inside the functions that score), so `precis --help` stays instant.
 
 from __future__ import annotations
 
-import contextlib
 import io
-from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import EncodingOpt, JsonOpt, print_json, print_text, show_progress
+from precis.cli.common import EncodingOpt, JsonOpt, print_json, print_text, warn
+from precis.cli.progress import progress_bar
 from precis.errors import InputError
 from precis.eval.base import DEFAULT_AR_TRIALS, DEFAULT_BOOTSTRAP_SAMPLES, DEFAULT_SEED, LANGS
 from precis.eval.metrics import DEFAULT_METRICS, METRICS
@@ -94,25 +93,6 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return buf.getvalue().rstrip() + "\n"
 
 
-@contextlib.contextmanager
-def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr when stderr is a terminal, else no callback."""
-    if not show_progress():
-        yield None
-        return
-    from rich.progress import Progress
-
-    from precis.cli.common import err
-
-    with Progress(console=err, transient=True) as bar:
-        task = bar.add_task("scoring", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage or "done", completed=done, total=total)
-
-        yield update
-
-
 def score_command(
     hyp: Annotated[
         str,
@@ -173,7 +153,8 @@ def score_command(
         "bleu_tokenize": tokenize,
         "n_samples": samples,
     }
-    with _progress() as progress:
+    with progress_bar("scoring") as bar:
+        progress = bar.stage if bar is not None else None
         if docs:
             from precis.eval.docs import score_folders
 
@@ -237,10 +218,11 @@ def compare_command(
     Example: precis compare --ref gold.txt barthez.txt mbarthez.txt --metric rouge --lang fr
     """
     from precis.eval import report
-    from precis.eval.compare import compare_files
+    from precis.eval.compare import MIN_SEGMENTS_FOR_POWER, compare_files
 
     fmt = _format(json_out, csv_out, markdown)
-    with _progress() as progress:
+    with progress_bar("scoring") as bar:
+        progress = bar.stage if bar is not None else None
         result = compare_files(
             systems,
             ref,
@@ -254,6 +236,12 @@ def compare_command(
             stem=stem,
             bleu_tokenize=tokenize,
             progress=progress,
+        )
+    if result.low_power:
+        warn(
+            f"only {result.n_segments} segment(s): under {MIN_SEGMENTS_FOR_POWER} the paired "
+            "tests have little power; a non-significant difference says little, and each "
+            "p-value is labelled"
         )
     if fmt == "json":
         print_json(result)

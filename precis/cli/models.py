@@ -26,8 +26,8 @@ def models_command(json_output: JsonOpt = False) -> None:
     for r in rows:
         usable = "yes" if r.usable else "no"
         lines.append(f"{r.name:<{width}}  {usable:<6}  {r.default_model or '-':<26}  {r.reason}")
-    lines.append("")
-    lines.append(f"auto -> {chosen} ({why})" if chosen else f"auto -> nothing usable: {why}")
+    auto = f"picks {chosen}" if chosen else "nothing usable"
+    lines.append(f"{'auto':<{width}}  {'yes' if chosen else 'no':<6}  {'-':<26}  {auto}: {why}")
     print_text("\n".join(lines))
 
 

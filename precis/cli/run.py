@@ -87,6 +87,7 @@ def run_command(
     Example: precis run corpora/sample -o out/ --full
     """
     from precis.workflows import run as pipeline
+    from precis.workflows import run_folder, run_render
 
     options = dict(
         method=method,
@@ -104,7 +105,7 @@ def run_command(
         from precis.cli.jobs import folder_progress, render_folder_report
 
         with folder_progress(unit="sentences") as progress:
-            report = pipeline.run_folder(
+            report = run_folder.run_folder(
                 article, output, force=force, encoding=encoding, engine=engine,
                 address=address, progress=progress, globs=tuple(glob) if glob else None,
                 **options,
@@ -120,7 +121,7 @@ def run_command(
         encoding=encoding,
     )
     if output is not None:
-        pipeline.check_run_outputs(article, output, refs, full=full)
+        run_render.check_run_outputs(article, output, refs, full=full)
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
     info(
         f"translation backend: {report.translation.get('name')} "
@@ -135,13 +136,19 @@ def run_command(
     if report.missing_references:
         warn(f"no reference for: {', '.join(report.missing_references)} (not scored)")
     if output is not None:
-        written = pipeline.write_run_outputs(report, output)
+        written = run_render.write_run_outputs(report, output)
         info(f"wrote {', '.join(str(p) for p in written)}")
     if as_json:
         print_json(report.to_dict())
         return
+    if not report.summary_fr.strip():
+        warn(
+            f"{article}: nothing left to summarize after cleaning (every paragraph is "
+            "boilerplate or empty); `precis dedup --json` shows what removed each one"
+        )
+        return
     if output is None:
-        print_text(pipeline.report_text(report))
+        print_text(run_render.report_text(report))
 
 
 def bench_command(

@@ -13,6 +13,7 @@ import typer
 
 from precis.cli.common import (
     EncodingOpt,
+    ExitCode,
     GlobOpt,
     JsonOpt,
     globs_of,
@@ -114,15 +115,15 @@ def dedup_command(
 
     The cleaned article goes to stdout, a one-line account of the removals to stderr.
     --json gives every kept and removed paragraph with its rule, score and duplicates.
-    A folder: near-duplicate paragraphs across its files (MinHash LSH).
+    A folder with -o OUT: each file cleaned into OUT (the article, and NAME.dedup.json with its
+    removals), resumable; without -o: near-duplicate paragraphs across its files (MinHash LSH).
 
     Example: precis dedup corpora/sample/nato-rutte/article.fr.txt --json
+
     Example: precis dedup corpora/sample --threshold 0.6
 
     Example: precis dedup articles/ -o cleaned/
     """
-    from precis.io import read_text, write_text_atomic
-
     options = {
         "near_jaccard": near_jaccard,
         "near_containment": near_containment,
@@ -130,6 +131,7 @@ def dedup_command(
         "restatement_marked": restatement_marked,
         "shingle_size": shingle_size,
     }
+    options = {k: v for k, v in options.items() if v is not None}
     if source != "-" and Path(source).is_dir() and output is not None:
         from precis.summarize import dedup_folder
 
@@ -139,42 +141,51 @@ def dedup_command(
                 progress=progress, **options,
             )
         render_folder_report(report, as_json=json_out, verb="cleaned", unit="removals")
-        return
-    if source != "-" and Path(source).is_dir():
-        from precis.summarize import corpus_dedup
+    elif source != "-" and Path(source).is_dir():
+        _dedup_corpus(source, threshold, encoding, json_out)
+    else:
+        _dedup_one(source, output, json_out, encoding, html, options)
 
-        with progress_bar("dedup") as bar:
-            found = corpus_dedup(
-                source, threshold=threshold, encoding=encoding, progress=counter(bar)
-            )
-        if json_out:
-            print_json(found)
-        else:
-            lines = [
-                f"{p.file}\t{p.index}\t{p.other_file}\t{p.other_index}\t{p.jaccard:.3f}"
-                for p in found.pairs
-            ]
-            print_text("\n".join(["file\tparagraph\tother_file\tother_paragraph\tjaccard", *lines]))
-        for name, error in found.failed:
-            warn(f"skipped {name}: {error}")
-        info(
-            f"{found.files} files, {found.paragraphs} paragraphs, "
-            f"{len(found.pairs)} cross-file near-duplicate pair(s) at Jaccard >= {threshold}"
-            + (f"; {len(found.failed)} file(s) could not be read (above)" if found.failed else "")
-        )
-        if found.failed:
-            raise typer.Exit(1)
-        return
+
+def _dedup_corpus(source: str, threshold: float, encoding: str, json_out: bool) -> None:
+    from precis.summarize import corpus_dedup
+
+    with progress_bar("dedup") as bar:
+        found = corpus_dedup(source, threshold=threshold, encoding=encoding, progress=counter(bar))
+    if json_out:
+        print_json(found)
+    else:
+        lines = [
+            f"{p.file}\t{p.index}\t{p.other_file}\t{p.other_index}\t{p.jaccard:.3f}"
+            for p in found.pairs
+        ]
+        print_text("\n".join(["file\tparagraph\tother_file\tother_paragraph\tjaccard", *lines]))
+    for name, error in found.failed:
+        warn(f"skipped {name}: {error}")
+    info(
+        f"{found.files} files, {found.paragraphs} paragraphs, "
+        f"{len(found.pairs)} cross-file near-duplicate pair(s) at Jaccard >= {threshold}"
+        + (f"; {len(found.failed)} file(s) could not be read (above)" if found.failed else "")
+    )
+    if found.failed:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _dedup_one(
+    source: str,
+    output: Path | None,
+    json_out: bool,
+    encoding: str,
+    html: bool | None,
+    options: dict[str, Any],
+) -> None:
+    from precis.io import read_text, write_text_atomic
     from precis.jobs import check_single_output
     from precis.summarize import dedup
 
     if output is not None:
         check_single_output(output, [source])
-    result = dedup(
-        read_text(source, encoding=encoding),
-        html=html,
-        **{k: v for k, v in options.items() if v is not None},
-    )
+    result = dedup(read_text(source, encoding=encoding), html=html, **options)
     if output is not None:
         write_text_atomic(output, result.text + "\n" if result.text else "")
     if json_out:
@@ -274,7 +285,9 @@ def summarize_command(
     --json shows the chosen sentences (positions, scores) and what the cleaning removed.
 
     Example: precis summarize corpora/sample/nato-rutte/article.fr.txt --words 40
+
     Example: precis summarize --lines source_documents.txt --words 35 -o summaries.txt
+
     Example: precis summarize article.txt --method abstractive --model ./my-bart
     """
     length = {"sentences": sentences, "words": words, "ratio": ratio}

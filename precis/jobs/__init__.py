@@ -11,14 +11,7 @@ refuses collisions and hand-edited outputs, holds the folder's lock and reports
 from __future__ import annotations
 
 from precis.jobs.engines import DEFAULT_ENGINE, ENGINES, run_job
-from precis.jobs.ledger import (
-    DocResult,
-    DocumentFn,
-    FolderReport,
-    JobLedger,
-    JobProgress,
-    PlannedJob,
-)
+from precis.jobs.ledger import JobLedger
 from precis.jobs.local import run_folder_job
 from precis.jobs.manifest import (
     MANIFEST_NAME,
@@ -32,6 +25,7 @@ from precis.jobs.manifest import (
     sha256_text,
 )
 from precis.jobs.paths import check_plan, check_single_output, safe_output_path
+from precis.jobs.types import DocResult, DocumentFn, FolderReport, JobProgress, PlannedJob
 from precis.jobs.walk import DEFAULT_GLOBS, Discovered, Walk, matches, walk
 
 __all__ = [

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from precis.errors import OutputError
-from precis.jobs.ledger import DocumentFn, FolderReport, JobLedger, JobProgress, Pending
+from precis.jobs.ledger import JobLedger, Pending
 from precis.jobs.manifest import MANIFEST_NAME
+from precis.jobs.types import DocumentFn, FolderReport, JobProgress
 from precis.jobs.walk import DEFAULT_GLOBS
 
 

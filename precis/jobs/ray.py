@@ -22,16 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from precis.errors import BackendUnavailableError, OutputError, PrecisError
-from precis.jobs.ledger import (
-    DocResult,
-    FolderReport,
-    JobLedger,
-    JobProgress,
-    Pending,
-    decode_input,
-    error_message,
-)
+from precis.jobs.ledger import JobLedger, Pending, decode_input, error_message
 from precis.jobs.manifest import MANIFEST_NAME
+from precis.jobs.types import DocResult, FolderReport, JobProgress
 from precis.jobs.walk import DEFAULT_GLOBS
 
 FILES_PER_BATCH = 1  # a file is the unit of work and of failure

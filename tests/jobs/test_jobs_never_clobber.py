@@ -99,7 +99,7 @@ def test_run_folder_redoes_an_article_whose_reference_changed(runner, tmp_path: 
 
 def test_every_folder_command_takes_html_and_counts_what_it_left_out(tmp_path: Path) -> None:
     from precis.translate import translate_folder
-    from precis.workflows.run import _article_globs
+    from precis.workflows.run_folder import _article_globs
 
     src = tmp_path / "src"
     src.mkdir()
