@@ -262,7 +262,8 @@ def _bleu_ar(
     _, result = _paired_ar_test(
         info, "system", list(system), refs, {"BLEU": metric}, trials, -1, seed
     )
-    return float(result["BLEU"].p_value)
+    p_value = result["BLEU"].p_value
+    return float(p_value) if p_value is not None else 1.0
 
 
 def compare_files(

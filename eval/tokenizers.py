@@ -16,12 +16,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from precis.registry import Registry
 
 WORD_RE = re.compile(r"[^\W_]+")  # letters, digits (and marks, after NFC); apostrophes split
-NORMAL_FORM = "NFC"
+NORMAL_FORM: Final = "NFC"
 STEM_MIN_LENGTH = 4  # rouge-score stems only tokens longer than 3 characters; we do the same
 STEMMER_LANGUAGES = {"fr": "french", "en": "english"}
 LSUM_LABEL = "fr-sentences"  # the project's French splitter, used for every language

@@ -22,7 +22,7 @@ Progress = Callable[[int, int], None]
 
 def make_method(method: str, model: str | None = None, **options: Any) -> Any:
     """An instance of a registered method (UnknownNameError lists the valid names)."""
-    cls = METHODS.get(method)
+    cls: Any = METHODS.get(method)  # a class: its constructor takes the method's options
     if cls.uses_model:
         return cls(model=model, **options)
     if model is not None:

@@ -84,6 +84,8 @@ class Option:
 
 def _option_spec(backend: str) -> Mapping[str, Option]:
     """The OPTIONS of a registered backend's module (empty when it has none)."""
+    if backend not in BACKENDS:
+        return {}
     module = sys.modules.get(BACKENDS.get(backend).__module__)
     return getattr(module, "OPTIONS", {}) if module is not None else {}
 

@@ -106,8 +106,8 @@ def _split(text: str, limit: int, count: TokenCounter, level: int) -> list[tuple
         tail = group[-1][1]
         if len(group) == 1 or count([piece])[0] > limit:
             if len(group) > 1:  # the sum estimate was off: cut this group atom by atom
-                for atom, gap in group:
-                    result += _fit(atom, gap, limit, count, level)
+                for text, gap in group:
+                    result += _fit(text, gap, limit, count, level)
                 continue
             result += _fit(piece, tail, limit, count, level)
         else:

@@ -22,7 +22,7 @@ richhelp.install()
 class PrecisGroup(TyperGroup):
     """Turns library errors into one red line and exit 1, Ctrl-C into exit 130."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PrecisError as exc:
@@ -32,7 +32,7 @@ class PrecisGroup(TyperGroup):
             error_line("interrupted; finished outputs are kept, re-run to resume")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in registration order: the order of the data path
 
 

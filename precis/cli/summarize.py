@@ -124,7 +124,7 @@ def dedup_command(
 
     Example: precis dedup articles/ -o cleaned/
     """
-    options = {
+    options: dict[str, Any] = {
         "near_jaccard": near_jaccard,
         "near_containment": near_containment,
         "restatement": restatement,
@@ -290,7 +290,7 @@ def summarize_command(
 
     Example: precis summarize article.txt --method abstractive --model ./my-bart
     """
-    length = {"sentences": sentences, "words": words, "ratio": ratio}
+    length: dict[str, Any] = {"sentences": sentences, "words": words, "ratio": ratio}
     if (source is None) == (lines is None):
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
     if lines is not None:

@@ -52,7 +52,11 @@ class DocumentActor:
     """One per Ray worker: holds the per-document function (and so its model) for its life."""
 
     def __init__(
-        self, process: Any, rels: dict[str, str], encoding: str, fatal: tuple[type, ...] = ()
+        self,
+        process: Any,
+        rels: dict[str, str],
+        encoding: str,
+        fatal: tuple[type[BaseException], ...] = (),
     ) -> None:
         self.process = process
         self.rels = rels
