@@ -21,22 +21,24 @@ APERTIUM_OK, APERTIUM_WHY = BACKENDS.get("apertium").available()
 def test_run_library_on_the_seed_with_a_fake_backend(fake_backends: object) -> None:
     refs = find_references(SEED)
     report = run(SEED.read_text(encoding="utf-8"), backend="fake", references=refs)
-    rules = {r["rule"] for r in report.dedup["removed"]}
+    rules = {r.rule for r in report.dedup.removed}
     assert {"boilerplate:date-prefix", "boilerplate:lire-aussi", "restatement"} <= rules
     assert "Avec un mandat d'au moins quatre ans devant lui," not in report.summary_fr
     assert report.summary_en.startswith("EN(")
-    assert report.translation["name"] == "fake"
+    assert report.translation.name == "fake"
     assert set(report.scores) == {"summary_fr", "summary_en"}
-    assert report.missing_references == []
+    assert report.missing_references == ()
     for items in report.scores.values():
-        for item in items:
-            assert item["signature"].endswith("precis:0.1.0") and 0 <= item["value"] <= 100
+        for item in items:  # the library's Score dataclasses, not dicts
+            assert item.signature.endswith("precis:0.1.0") and 0 <= item.value <= 100
+    data = report.to_dict()  # JSON only at the edge
+    assert data["translation"]["name"] == "fake" and data["dedup"]["removed"]
 
 
 def test_missing_references_are_reported_not_fatal(fake_backends: object) -> None:
     report = run("Le maire a parlé. Il pleut à Lyon.", backend="fake", references=References())
     assert report.scores == {}
-    assert report.missing_references == ["summary_fr", "summary_en"]
+    assert report.missing_references == ("summary_fr", "summary_en")
 
 
 def _score_cli(runner: CliRunner, hyp: Path, ref: Path, metrics: str, lang: str) -> dict:

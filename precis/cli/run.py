@@ -124,14 +124,13 @@ def run_command(
         run_render.check_run_outputs(article, output, refs, full=full)
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
     info(
-        f"translation backend: {report.translation.get('name')} "
-        f"(model {report.translation.get('model')})"
+        f"translation backend: {report.translation.name} (model {report.translation.model})"
     )
-    removed = report.dedup.get("removed", [])
+    removed = report.dedup.removed
     if removed:
         info(
             f"removed {len(removed)} paragraph(s)/line(s): "
-            + "; ".join(f"#{r['index'] + 1} {r['rule']}" for r in removed)
+            + "; ".join(f"#{r.index + 1} {r.rule}" for r in removed)
         )
     if report.missing_references:
         warn(f"no reference for: {', '.join(report.missing_references)} (not scored)")

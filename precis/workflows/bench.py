@@ -125,7 +125,7 @@ def bench(
                 spec.name,
                 spec.spec,
                 spec.task,
-                [s.to_dict() for s in scores.scores],
+                scores.scores,
                 per_doc,
                 round(seconds, 3),
             )
@@ -176,10 +176,9 @@ def _with_significance(
             metrics=metrics,
             lang=task.lang,
             seed=seed,
-        ).to_dict()
-        rows = comparison.get("results", comparison.get("comparisons", []))
+        )
         for r in group:
-            sig = [row for row in rows if row.get("system") == r.name]
+            sig = tuple(row for row in comparison.results if row.system == r.name)
             updated[updated.index(r)] = dataclasses.replace(r, significance=sig)
     return updated
 

@@ -14,11 +14,9 @@ from precis.workflows.bench_spec import LOWER_IS_BETTER, Leaderboard, SystemResu
 
 def main_value(result: SystemResult, metric: str) -> tuple[float, tuple[float, float] | None]:
     for s in result.scores:
-        if s["name"] == metric:
-            ci = s.get("ci")
-            return s["value"], (tuple(ci) if ci else None)
+        if s.name == metric:
+            return s.value, s.ci
     raise KeyError(metric)
-
 
 
 def ranked(board: Leaderboard, task: str) -> list[SystemResult]:
@@ -30,14 +28,12 @@ def ranked(board: Leaderboard, task: str) -> list[SystemResult]:
     )
 
 
-
 def _metric_names(board: Leaderboard, task: str) -> list[str]:
     names: list[str] = []
     for r in board.systems:
         if r.task == task:
-            names += [s["name"] for s in r.scores if s["name"] not in names]
+            names += [s.name for s in r.scores if s.name not in names]
     return names
-
 
 
 def leaderboard_markdown(board: Leaderboard) -> str:
@@ -63,19 +59,16 @@ def leaderboard_markdown(board: Leaderboard) -> str:
                 + f" | {p} | {r.seconds:.1f} |"
             )
         lines.append("")
-        sigs = sorted({s["signature"] for r in board.systems if r.task == task for s in r.scores})
+        sigs = sorted({s.signature for r in board.systems if r.task == task for s in r.scores})
         lines += ["Signatures:", ""] + [f"- `{s}`" for s in sigs] + [""]
     return "\n".join(lines)
 
 
-
 def _p_value(result: SystemResult, metric: str) -> str:
-    for row in result.significance:
-        if row.get("metric") == metric and row.get("p_value") is not None:
-            star = "*" if row.get("significant") else ""
-            return f"{row['p_value']:.3f}{star}"
-    return "–"
-
+    row = result.test(metric)
+    if row is None:
+        return "–"
+    return f"{row.p_value:.3f}{'*' if row.significant else ''}"
 
 
 def leaderboard_csv(board: Leaderboard) -> str:
@@ -99,32 +92,25 @@ def leaderboard_csv(board: Leaderboard) -> str:
     for task in board.main_metric:
         for rank, r in enumerate(ranked(board, task), 1):
             for s in r.scores:
-                ci = s.get("ci") or (None, None)
-                p = next(
-                    (
-                        row.get("p_value")
-                        for row in r.significance
-                        if row.get("metric") == s["name"]
-                    ),
-                    None,
-                )
+                ci = s.ci or (None, None)
+                test = r.test(s.name)
+                p = test.p_value if test is not None else None
                 writer.writerow(
                     [
                         task,
                         rank,
                         r.name,
                         r.spec,
-                        s["name"],
-                        s["value"],
+                        s.name,
+                        s.value,
                         ci[0],
                         ci[1],
                         p,
-                        s["signature"],
+                        s.signature,
                         r.seconds,
                     ]
                 )
     return buf.getvalue()
-
 
 
 def per_document_csv(board: Leaderboard) -> str:
@@ -137,7 +123,6 @@ def per_document_csv(board: Leaderboard) -> str:
                 if metric != "document":
                     writer.writerow([r.task, r.name, row["document"], metric, value])
     return buf.getvalue()
-
 
 
 def write_chart(board: Leaderboard, path: Path) -> None:
@@ -170,7 +155,6 @@ def write_chart(board: Leaderboard, path: Path) -> None:
     tmp = path.with_suffix(".png.part")
     tmp.write_bytes(buf.getvalue())
     tmp.replace(path)
-
 
 
 def write_leaderboard(

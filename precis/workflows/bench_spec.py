@@ -12,10 +12,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from precis.errors import InputError, UnknownNameError
 from precis.io import check_same_length, read_lines, read_text
+
+if TYPE_CHECKING:
+    from precis.eval.base import Score
+    from precis.eval.compare import PairedResult
 
 LOWER_IS_BETTER = {"TER"}
 
@@ -183,13 +187,32 @@ def system_specs(systems: list[str] | None, by_task: dict[str, BenchTask]) -> li
 
 @dataclass(frozen=True)
 class SystemResult:
+    """One system on one task: its scores (with intervals) and its tests against the first."""
+
     name: str
     spec: str
     task: str
-    scores: list[dict[str, Any]]
-    per_document: list[dict[str, float]]
+    scores: tuple[Score, ...]
+    per_document: list[dict[str, Any]]  # {"document": id, metric name: value, ...}
     seconds: float
-    significance: list[dict[str, Any]] = field(default_factory=list)
+    significance: tuple[PairedResult, ...] = ()
+
+    def score(self, name: str) -> Score:
+        return next(s for s in self.scores if s.name == name)
+
+    def test(self, metric: str) -> PairedResult | None:
+        return next((r for r in self.significance if r.metric == metric), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "spec": self.spec,
+            "task": self.task,
+            "scores": [s.to_dict() for s in self.scores],
+            "per_document": list(self.per_document),
+            "seconds": self.seconds,
+            "significance": [r.to_dict() for r in self.significance],
+        }
 
 
 
@@ -203,5 +226,6 @@ class Leaderboard:
     files: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {**data, "systems": [r.to_dict() for r in self.systems]}
 

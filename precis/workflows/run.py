@@ -13,10 +13,16 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from precis._version import __version__
 from precis.io import read_text
+
+if TYPE_CHECKING:
+    from precis.eval.base import Score
+    from precis.summarize.base import Summary
+    from precis.summarize.dedup import DedupResult
+    from precis.translate.base import BackendInfo
 
 DEFAULT_METHOD = "extractive"
 DEFAULT_BACKEND = "auto"
@@ -46,21 +52,42 @@ class References:
 
 @dataclass(frozen=True)
 class RunReport:
+    """One article through the whole chain: the library's own results, JSON only at the edge."""
+
     version: str
     source: str | None
-    dedup: dict[str, Any]
-    summary: dict[str, Any]
-    summary_fr: str
+    summary: Summary  # with its `.dedup` (what the cleaning removed, and why)
     summary_en: str
     article_en: str | None
-    translation: dict[str, Any]
-    scores: dict[str, list[dict[str, Any]]]
-    references: dict[str, str]
-    missing_references: list[str]
+    translation: BackendInfo
+    scores: dict[str, tuple[Score, ...]]  # part (summary_fr, summary_en, article_en) -> scores
+    references: dict[str, str]  # role -> the file it came from
+    missing_references: tuple[str, ...]
     timings: dict[str, float]
 
+    @property
+    def summary_fr(self) -> str:
+        return self.summary.text
+
+    @property
+    def dedup(self) -> DedupResult:
+        return self.summary.dedup
+
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {
+            "version": self.version,
+            "source": self.source,
+            "dedup": self.dedup.to_dict(),
+            "summary": self.summary.to_dict(),
+            "summary_fr": self.summary_fr,
+            "summary_en": self.summary_en,
+            "article_en": self.article_en,
+            "translation": self.translation.to_dict(),
+            "scores": {part: [s.to_dict() for s in items] for part, items in self.scores.items()},
+            "references": dict(self.references),
+            "missing_references": list(self.missing_references),
+            "timings": dict(self.timings),
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -79,13 +106,14 @@ def find_references(article: str | Path, *, encoding: str = "utf-8") -> Referenc
     return References(**found, sources=sources)
 
 
-def _score(hyp: str | list[str], ref: str | list[str], metrics: tuple[str, ...], lang: str) -> list:
+def _score(
+    hyp: str | list[str], ref: str | list[str], metrics: tuple[str, ...], lang: str
+) -> tuple[Score, ...]:
     from precis.eval import score
 
     hyps = [hyp] if isinstance(hyp, str) else hyp
     refs = [ref] if isinstance(ref, str) else ref
-    result = score(hyps, refs, metrics=metrics, lang=lang)
-    return [s.to_dict() for s in result.scores]
+    return score(hyps, refs, metrics=metrics, lang=lang).scores
 
 
 def _one_line(text: str) -> str:
@@ -152,9 +180,33 @@ def run(
         article_en = "\n\n".join(kept_translations)
     timings["translate_s"] = round(time.perf_counter() - start, 4)
 
-    refs = references or References()
-    scores: dict[str, list[dict[str, Any]]] = {}
     start = time.perf_counter()
+    refs = references or References()
+    scores = _run_scores(summary, summary_en, kept_translations, refs, full)
+    timings["score_s"] = round(time.perf_counter() - start, 4)
+    return RunReport(
+        version=__version__,
+        source=source,
+        summary=summary,
+        summary_en=summary_en,
+        article_en=article_en,
+        translation=translator.info,
+        scores=scores,
+        references=dict(refs.sources),
+        missing_references=tuple(r for r in refs.missing() if full or r != "article_en"),
+        timings=timings,
+    )
+
+
+def _run_scores(
+    summary: Summary,
+    summary_en: str,
+    kept_translations: list[str],
+    refs: References,
+    full: bool,
+) -> dict[str, tuple[Score, ...]]:
+    """Every part that has a reference, scored with the metrics of its language."""
+    scores: dict[str, tuple[Score, ...]] = {}
     if refs.summary_fr is not None:
         scores["summary_fr"] = _score(
             _one_line(summary.text), _one_line(refs.summary_fr), SUMMARY_METRICS_FR, "fr"
@@ -164,31 +216,13 @@ def run(
             _one_line(summary_en), _one_line(refs.summary_en), SUMMARY_METRICS_EN, "en"
         )
     if full and refs.article_en is not None:
-        kept = [k["index"] for k in summary.dedup.to_dict().get("kept", [])] or list(
-            range(len(kept_translations))
-        )
+        kept = [k.index for k in summary.dedup.kept] or list(range(len(kept_translations)))
         hyps, ref_lines, unit = _aligned_article_refs(kept_translations, kept, refs.article_en)
-        scores["article_en"] = _score(hyps, ref_lines, ARTICLE_METRICS_EN, "en")
-        for item in scores["article_en"]:
-            item.setdefault("details", {})["segments"] = unit
-    timings["score_s"] = round(time.perf_counter() - start, 4)
-
-    missing = [role for role in refs.missing() if full or role != "article_en"]
-    info = translator.info
-    return RunReport(
-        version=__version__,
-        source=source,
-        dedup=summary.dedup.to_dict(),
-        summary=summary.to_dict(),
-        summary_fr=summary.text,
-        summary_en=summary_en,
-        article_en=article_en,
-        translation=info.to_dict() if hasattr(info, "to_dict") else dataclasses.asdict(info),
-        scores=scores,
-        references=dict(refs.sources),
-        missing_references=missing,
-        timings=timings,
-    )
+        scores["article_en"] = tuple(
+            dataclasses.replace(s, details={**s.details, "segments": unit})
+            for s in _score(hyps, ref_lines, ARTICLE_METRICS_EN, "en")
+        )
+    return scores
 
 
 def run_file(

@@ -18,14 +18,12 @@ from precis.workflows.run_render import run_outputs
 ARTICLE_GLOB = "article.fr.txt"
 
 
-
 def _article_globs(src: Path) -> tuple[str, ...]:
     """Corpus layout (folders with article.fr.txt) -> only those; else every document file."""
     from precis.jobs import DEFAULT_GLOBS, walk
 
     taken = walk(src, (ARTICLE_GLOB,)).files
     return (ARTICLE_GLOB,) if taken else DEFAULT_GLOBS
-
 
 
 def _output_prefix(rel: str) -> str:
@@ -36,7 +34,6 @@ def _output_prefix(rel: str) -> str:
     return f"{path.with_suffix('')}/"
 
 
-
 def reference_paths(article: str | Path) -> list[Path]:
     """The reference files beside an article (corpus layout) that exist."""
     folder = Path(article).parent
@@ -45,7 +42,6 @@ def reference_paths(article: str | Path) -> list[Path]:
         for name in REFERENCE_FILES.values()
         if (folder / name).is_file() and (folder / name).resolve() != Path(article).resolve()
     ]
-
 
 
 class ArticleJob:
@@ -87,10 +83,10 @@ class ArticleJob:
         outputs = {prefix + name: body for name, body in run_outputs(report).items()}
         return DocResult(
             outputs=outputs,
-            units=len(report.summary.get("sentences", [])),
+            units=len(report.summary.sentences),
             meta={
-                "backend": report.translation.get("name"),
-                "missing_references": report.missing_references,
+                "backend": report.translation.name,
+                "missing_references": list(report.missing_references),
             },
         )
 
@@ -98,7 +94,6 @@ class ArticleJob:
         if self._translator is not None and hasattr(self._translator, "close"):
             self._translator.close()
         self._translator = None
-
 
 
 def run_folder(

@@ -10,20 +10,19 @@ from precis.workflows.run import RUN_OUTPUTS, References, RunReport
 def report_markdown(report: RunReport) -> str:
     """A human-readable report: what was removed, the texts, the scores with signatures."""
     lines = [f"# precis run: {report.source or 'article'}", ""]
-    removed = report.dedup.get("removed", [])
+    removed = report.dedup.removed
     lines.append(f"## Cleaning: {len(removed)} removal(s)")
     lines.append("")
     for item in removed:
-        dup = item.get("duplicate_of") or []
+        dup = item.duplicate_of
         of = f" (duplicate of paragraph {', '.join(str(i + 1) for i in dup)})" if dup else ""
-        score = item.get("score")
-        sc = f", score {score:.2f}" if isinstance(score, float) else ""
-        snippet = " ".join(str(item.get("text", "")).split())[:80]
-        lines.append(f"- paragraph {item['index'] + 1}: {item['rule']}{of}{sc}: “{snippet}”")
+        sc = f", score {item.score:.2f}" if isinstance(item.score, float) else ""
+        snippet = " ".join(item.text.split())[:80]
+        lines.append(f"- paragraph {item.index + 1}: {item.rule}{of}{sc}: “{snippet}”")
     lines += ["", "## Summary (fr)", "", report.summary_fr, "", "## Summary (en)", ""]
     lines += [report.summary_en, ""]
     tr = report.translation
-    lines.append(f"Translation: backend `{tr.get('name')}`, model `{tr.get('model')}`.")
+    lines.append(f"Translation: backend `{tr.name}`, model `{tr.model}`.")
     lines.append("")
     if report.article_en is not None:
         lines += ["## Article (en)", "", report.article_en, ""]
@@ -32,7 +31,7 @@ def report_markdown(report: RunReport) -> str:
         lines += ["| text | metric | score | signature |", "|---|---|---|---|"]
         for part, items in report.scores.items():
             for s in items:
-                lines.append(f"| {part} | {s['name']} | {s['value']:.2f} | `{s['signature']}` |")
+                lines.append(f"| {part} | {s.name} | {s.value:.2f} | `{s.signature}` |")
     else:
         lines.append("No references found: nothing scored.")
     if report.missing_references:
@@ -40,7 +39,6 @@ def report_markdown(report: RunReport) -> str:
     lines += ["", "## Timings (s)", ""]
     lines += [f"- {k}: {v}" for k, v in report.timings.items()]
     return "\n".join(lines) + "\n"
-
 
 
 def run_outputs(report: RunReport) -> dict[str, str]:
@@ -56,7 +54,6 @@ def run_outputs(report: RunReport) -> dict[str, str]:
     return outputs
 
 
-
 def check_run_outputs(
     article: str | Path, out_dir: str | Path, references: References | None, *, full: bool = False
 ) -> None:
@@ -68,7 +65,6 @@ def check_run_outputs(
     read = [str(article), *(references.sources.values() if references else ())]
     for name in names:
         check_single_output(Path(out_dir) / name, read)
-
 
 
 def write_run_outputs(report: RunReport, out_dir: str | Path) -> list[Path]:
@@ -85,7 +81,6 @@ def write_run_outputs(report: RunReport, out_dir: str | Path) -> list[Path]:
     return list(outputs)
 
 
-
 def report_text(report: RunReport) -> str:
     """What `precis run` prints: the summaries (and article), then the scores."""
     parts = [report.summary_fr, "", report.summary_en]
@@ -95,6 +90,6 @@ def report_text(report: RunReport) -> str:
         parts += [""]
         for part, items in report.scores.items():
             for s in items:
-                parts.append(f"{part:<11} {s['name']:<10} {s['value']:6.2f}  {s['signature']}")
+                parts.append(f"{part:<11} {s.name:<10} {s.value:6.2f}  {s.signature}")
     return "\n".join(parts) + "\n"
 
