@@ -38,8 +38,8 @@ HtmlOpt = Annotated[
     bool | None,
     typer.Option(
         "--html/--text",
-        help="Treat the input as HTML (jusText) or as plain text "
-        "(default: detected from <p>, <html> tags).",
+        help="Treat the input as HTML (article extracted by trafilatura) or as plain text "
+        "(default: from the extension, .html .htm .md .txt, else from the document).",
     ),
 ]
 
@@ -157,9 +157,11 @@ def dedup_command(
         "restatement_marked": restatement_marked,
         "shingle_size": shingle_size,
     }
+    text = read_text(source, encoding=encoding)
     result = dedup(
-        read_text(source, encoding=encoding),
+        text,
         html=html,
+        doc_format=_doc_format(text, source, html),
         **{k: v for k, v in options.items() if v is not None},
     )
     if json_out:
@@ -304,15 +306,22 @@ def summarize_command(
             print_json(done)
         for path, error in done.failed:
             warn(f"failed: {path}: {error}")
+        per_format = ", ".join(f"{n} {k}" for k, n in done.formats.items())
         info(
             f"{len(done.written)} written, {len(done.skipped)} skipped (exist; --force "
-            f"redoes them), {len(done.failed)} failed, in {output}"
+            f"redoes them), {len(done.failed)} failed ({per_format}), in {output}"
         )
         if done.failed:
             raise typer.Exit(1)
         return
+    text = read_text(source, encoding=encoding)
     summary = summarize(
-        read_text(source, encoding=encoding), method=method, model=model, html=html, **length
+        text,
+        method=method,
+        model=model,
+        html=html,
+        doc_format=_doc_format(text, source, html),
+        **length,
     )
     for note in summary.notes:
         # An empty summary is worth a warning naming the file; other notes are information.
@@ -326,6 +335,15 @@ def summarize_command(
         write_text_atomic(output, summary.text + "\n" if summary.text else "")
     elif summary.text:
         print_text(summary.text)
+
+
+def _doc_format(text: str, source: str, html: bool | None) -> str | None:
+    """The file's format (precis.formats.detect), unless --html / --text says it."""
+    if html is not None:
+        return None
+    from precis.formats.detect import detect
+
+    return detect(text, source).format
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,8 @@ from precis.translate.base import AUTO, BACKENDS
 
 EXIT_FAILED_FILES = 1
 EXIT_INTERRUPTED = 130
-PATH_SUFFIXES = (".txt", ".md", ".fr", ".fra", ".tsv")  # an argument ending so is meant as a file
+# An argument ending so is meant as a file.
+PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".fr", ".fra", ".tsv")
 
 
 def _backend_line(result_info: Any, reason: str) -> str:
@@ -158,7 +159,9 @@ def translate_command(
     ] = None,
     glob: Annotated[
         list[str] | None,
-        typer.Option("--glob", help="Folder input: file patterns (default *.txt and *.md)."),
+        typer.Option(
+            "--glob", help="Folder input: file patterns (default *.txt, *.md, *.html, *.htm)."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Folder input: redo files already done.")
@@ -193,6 +196,8 @@ def translate_command(
     Example: precis translate "Le président a démissionné."
 
     Example: precis translate article.fr.txt -o article.en.txt
+
+    Example: precis translate page.html -o page.en.html   (HTML and Markdown keep their markup)
 
     Example: precis translate --lines newstest2013.fra -o hyp.eng --backend apertium
 
@@ -239,9 +244,19 @@ def translate_command(
         raise InputError(f"{source}: no such file or folder")
     else:
         text = source
+    from precis.formats.detect import detect
+
+    found = detect(text, source if source != text else None)
     with _sentence_bar() as bar:
-        result = translate_text(text, progress=bar, **common)
+        if found.format == "text":
+            result = translate_text(text, progress=bar, **common)
+        else:  # HTML, Markdown: the markup comes back as it was (precis.translate.markup)
+            from precis.translate import translate_markup
+
+            result = translate_markup(text, found.format, progress=bar, **common)
     info(_backend_line(result.info, result.reason))
+    if found.format != "text":
+        info(f"{result.markup.line()} ({found.reason})")
     if output is not None:
         write_text_atomic(output, result.text)
     if json_output:
@@ -282,9 +297,12 @@ def render_folder_report(
 ) -> None:
     """The summary line of a folder job; exit 130 when interrupted, 1 when files failed."""
     rate = report.units / report.seconds if report.seconds else 0.0
+    formats = getattr(report, "formats", {})
+    per_format = f" ({', '.join(f'{n} {k}' for k, n in formats.items())})" if formats else ""
     info(
         f"{report.done} {verb}, {report.skipped} skipped (unchanged), {report.failed} "
-        f"failed, of {report.total} files in {report.seconds:.1f}s ({report.units} {unit}, "
+        f"failed, of {report.total} files{per_format} in {report.seconds:.1f}s "
+        f"({report.units} {unit}, "
         f"{rate:.1f}/s); manifest: {report.manifest}"
     )
     if as_json:

@@ -49,9 +49,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from precis.errors import InputError, OutputError, PathEscapeError, PrecisError
+from precis.formats import DEFAULT_GLOBS as FORMAT_GLOBS
+from precis.formats import count_formats
 from precis.io import TEMP_PREFIX, read_text, write_text_atomic
 
-DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md")
+DEFAULT_GLOBS: tuple[str, ...] = FORMAT_GLOBS  # *.txt *.md *.html *.htm (precis.formats)
 MANIFEST_NAME = "manifest.jsonl"
 STATUS_OK = "ok"
 STATUS_FAILED = "failed"
@@ -147,9 +149,15 @@ class FolderReport:
     def failed_files(self) -> list[str]:
         return [r.input for r in self.records if r.status == STATUS_FAILED]
 
+    @property
+    def formats(self) -> dict[str, int]:
+        """Files per format (text, markdown, html), from their extensions."""
+        return count_formats(r.input for r in self.records)
+
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["ok"] = self.ok
+        data["formats"] = self.formats
         return data
 
 

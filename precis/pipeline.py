@@ -59,6 +59,7 @@ class RunReport:
     references: dict[str, str]
     missing_references: list[str]
     timings: dict[str, float]
+    metadata: dict[str, Any] = field(default_factory=dict)  # format, title, date, author
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -129,15 +130,23 @@ def run(
     full: bool = False,
     references: References | None = None,
     translator: Any | None = None,
+    doc_format: str | None = None,
 ) -> RunReport:
-    """Clean, summarize, translate and score one French article."""
+    """Clean, summarize, translate and score one French article (`doc_format`: text,
+    markdown or html; None detects HTML from the document)."""
     from precis.summarize import summarize
     from precis.translate import get_translator
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
     summary = summarize(
-        text, method=method, sentences=sentences, words=words, ratio=ratio, model=model
+        text,
+        method=method,
+        sentences=sentences,
+        words=words,
+        ratio=ratio,
+        model=model,
+        doc_format=doc_format,
     )
     timings["clean_and_summarize_s"] = round(time.perf_counter() - start, 4)
 
@@ -189,12 +198,17 @@ def run(
         references=dict(refs.sources),
         missing_references=missing,
         timings=timings,
+        metadata=dict(summary.dedup.metadata),
     )
 
 
 def report_markdown(report: RunReport) -> str:
     """A human-readable report: what was removed, the texts, the scores with signatures."""
     lines = [f"# precis run: {report.source or 'article'}", ""]
+    meta = report.metadata
+    about = [f"{k}: {meta[k]}" for k in ("title", "date", "author") if meta.get(k)]
+    if about:
+        lines += ["; ".join(about), ""]
     removed = report.dedup.get("removed", [])
     lines.append(f"## Cleaning: {len(removed)} removal(s)")
     lines.append("")
@@ -248,9 +262,12 @@ def run_file(
     **options: Any,
 ) -> RunReport:
     """`run` on a file (`-`: stdin), with the references given or else found beside it."""
+    from precis.formats.detect import detect
+
     text = read_text(path, encoding=encoding)
     if references is None:
         references = find_references(path, encoding=encoding) if str(path) != "-" else None
+    options.setdefault("doc_format", detect(text, path).format)
     return run(text, source=str(path), references=references, **options)
 
 
@@ -342,8 +359,18 @@ class ArticleJob:
                 backend=self.options.get("backend", DEFAULT_BACKEND),
                 model=self.options.get("translation_model"),
             )
+        from precis.formats.detect import detect
+
         refs = find_references(Path(self.src) / rel, encoding=self.encoding)
-        report = run(text, source=rel, references=refs, translator=self._translator, **self.options)
+        fmt = detect(text, rel).format
+        report = run(
+            text,
+            source=rel,
+            references=refs,
+            translator=self._translator,
+            doc_format=fmt,
+            **self.options,
+        )
         prefix = _output_prefix(rel)
         outputs = {prefix + name: body for name, body in run_outputs(report).items()}
         return DocResult(

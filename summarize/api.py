@@ -9,17 +9,18 @@ input files before they get here (`precis.io.read_text`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError
+from precis.formats import DEFAULT_GLOBS, count_formats
 from precis.io import read_text, write_text_atomic
 from precis.summarize.base import METHODS, Document, Length, Summary
 from precis.summarize.dedup import dedup
 
 DEFAULT_METHOD = "extractive"
-FOLDER_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm")
+FOLDER_PATTERNS = DEFAULT_GLOBS  # *.txt *.md *.html *.htm: every folder command's default
 SUMMARY_SUFFIX = ".summary.txt"
 
 Progress = Callable[[int, int], None]
@@ -44,6 +45,7 @@ def summarize(
     ratio: float | None = None,
     model: str | None = None,
     html: bool | None = None,
+    doc_format: str | None = None,
     dedup_options: dict[str, Any] | None = None,
     summarizer: Any | None = None,
     **options: Any,
@@ -57,7 +59,7 @@ def summarize(
     """
     length = Length.make(sentences, words, ratio)
     runner = summarizer or make_method(method, model, **options)
-    result = dedup(text, html=html, **(dedup_options or {}))
+    result = dedup(text, html=html, doc_format=doc_format, **(dedup_options or {}))
     doc = Document.from_dedup(result)
     notes: list[str] = []
     if not doc.sentences:
@@ -124,12 +126,14 @@ class FolderResult:
     written: tuple[str, ...]
     skipped: tuple[str, ...]
     failed: tuple[tuple[str, str], ...]  # (input file, error)
+    formats: dict[str, int] = field(default_factory=dict)  # input files per format
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "written": list(self.written),
             "skipped": list(self.skipped),
             "failed": [{"file": f, "error": e} for f, e in self.failed],
+            "formats": self.formats,
         }
 
 
@@ -153,6 +157,8 @@ def summarize_folder(
     """Summarize every *.txt / *.md / *.html file under `root` into the mirror tree `out_dir`
     (atomic writes; existing outputs skipped unless `force`; a failing file is reported and
     the others go on)."""
+    from precis.formats.detect import detect
+
     base, target = Path(root), Path(out_dir)
     if not base.is_dir():
         raise InputError(f"{base}: not a folder")
@@ -184,11 +190,12 @@ def summarize_folder(
         else:
             try:
                 text = read_text(source, encoding=encoding)
-                summary = summarize(text, summarizer=runner, **length)
+                fmt = detect(text, source).format
+                summary = summarize(text, summarizer=runner, doc_format=fmt, **length)
                 write_text_atomic(dest, summary.text + "\n")
                 written.append(str(dest))
             except InputError as exc:
                 failed.append((str(source), str(exc)))
         if progress:
             progress(i + 1, len(files))
-    return FolderResult(tuple(written), tuple(skipped), tuple(failed))
+    return FolderResult(tuple(written), tuple(skipped), tuple(failed), count_formats(files))

@@ -185,6 +185,7 @@ class Summary:
                 "removed": [r.to_dict() for r in self.dedup.removed],
                 "kept": [k.to_dict() for k in self.dedup.kept],
                 "counts": self.dedup.counts(),
+                "metadata": self.dedup.metadata,
             },
         }
 

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError
+from precis.formats import DEFAULT_GLOBS, document_blocks
+from precis.formats.detect import detect
 from precis.io import read_text
 from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.summarize.paragraphs import normalize_for_comparison
 
 CORPUS_THRESHOLD = 0.5
 # The LSH index is built for a lower threshold than the one reported, so that pairs just above
@@ -28,7 +30,7 @@ LSH_THRESHOLD_FACTOR = 0.8
 NUM_PERM = 128
 CORPUS_SHINGLE_SIZE = 3
 MIN_WORDS = 5
-CORPUS_PATTERNS = ("*.txt", "*.md")
+CORPUS_PATTERNS = DEFAULT_GLOBS  # one default file set for every folder command
 
 Progress = Callable[[int, int], None]
 
@@ -162,7 +164,7 @@ def corpus_dedup(
     encoding: str = "utf-8",
     progress: Progress | None = None,
 ) -> CorpusDedupResult:
-    """Near-duplicate paragraphs across the *.txt / *.md files of folders (or given files).
+    """Near-duplicate paragraphs across the *.txt / *.md / *.html files of folders (or given files).
 
     A file that cannot be read (undecodable, binary) is listed in `failed` with its error and
     the others are still compared; `files` counts the files read."""
@@ -182,7 +184,9 @@ def corpus_dedup(
         except InputError as exc:
             failed.append((name, str(exc)))
             continue
-        for index, (kept, _) in enumerate(clean_paragraphs(split_paragraphs(text))):
+        blocks, _ = document_blocks(text, detect(text, path).format)  # HTML: the article only
+        paragraphs = [b.text if b.kept else "" for b in blocks]
+        for index, (kept, _) in enumerate(clean_paragraphs(paragraphs)):
             if len(kept.split()) >= MIN_WORDS:
                 items.append((name, index, kept))
     pairs = near_duplicate_pairs(

@@ -158,23 +158,18 @@ def _source_paragraphs(
     """The document's paragraphs in order, those that are not article text (dropped by the
     HTML extractor, Markdown code and tables) as removals, and what the document says of
     itself (title, date, author) with how its format was chosen."""
-    from precis.formats import HTML, MARKDOWN
+    from precis.formats import HTML, TEXT, document_blocks
 
     metadata: dict[str, Any] = {"format": fmt, "format_reason": reason}
-    if fmt == HTML:
-        from precis.formats.html import extract_page
-
-        page = extract_page(text)
-        blocks = list(page.blocks)
-        metadata.update(page.metadata.to_dict())
-        why = f"{page.metadata.extractor}: not article text"
-    elif fmt == MARKDOWN:
-        from precis.formats.markdown import markdown_blocks
-
-        blocks = markdown_blocks(text)
-        why = "Markdown code, table or raw HTML: not article text"
-    else:
+    if fmt == TEXT:
         return split_paragraphs(text), [], metadata
+    blocks, found = document_blocks(text, fmt)
+    metadata.update(found)
+    why = (
+        f"{found.get('extractor')}: not article text"
+        if fmt == HTML
+        else "Markdown code, table or raw HTML: not article text"
+    )
     removals = [
         Removal(i, b.text, f"boilerplate:html-{b.reason}" if fmt == HTML else b.reason, reason=why)
         for i, b in enumerate(blocks)

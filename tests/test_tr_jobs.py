@@ -75,7 +75,7 @@ def test_rerun_skips_then_redoes_changed_and_forced(tmp_path: Path, fake_backend
     (out / "sub" / "c.txt").write_text("edited by hand\n")  # an output that no longer matches
     third = translate_folder(src, out, backend="fake")
     assert sorted(r.input for r in third.records if r.status == "ok") == ["b.md", "sub/c.txt"]
-    assert (out / "b.md").read_text() == "EN(# Nouveau titre)\n"
+    assert (out / "b.md").read_text() == "# EN(Nouveau titre)\n"  # the heading mark kept (issue 13)
     assert (out / "sub" / "c.txt").read_text() == "EN(Été caniculaire à Montpellier.)\n"
     changed_options = translate_folder(src, out, backend="fake", beams=4)
     assert changed_options.done == 4  # another fingerprint: everything redone

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from precis.registry import Registry
 
@@ -62,6 +63,24 @@ def format_of_path(path: str | PurePath) -> str | None:
     return None
 
 
+def document_blocks(text: str, fmt: str) -> tuple[list[Block], dict[str, Any]]:
+    """A document's blocks in order, each marked article text or not, and what the document
+    says of itself (an HTML page's title, date, author); for dedup and summarize."""
+    FORMATS.get(fmt)  # UnknownNameError listing the formats
+    if fmt == HTML:
+        from precis.formats.html import extract_page
+
+        page = extract_page(text)
+        return list(page.blocks), page.metadata.to_dict()
+    if fmt == MARKDOWN:
+        from precis.formats.markdown import markdown_blocks
+
+        return markdown_blocks(text), {}
+    from precis.summarize.paragraphs import split_paragraphs
+
+    return [Block(p, True, "text") for p in split_paragraphs(text)], {}
+
+
 def count_formats(paths: Iterable[str | PurePath]) -> dict[str, int]:
     """Files per format (`other` for extensions no format claims), for folder reports."""
     return dict(Counter(format_of_path(p) or "other" for p in paths))
@@ -76,5 +95,6 @@ __all__ = [
     "Block",
     "Format",
     "count_formats",
+    "document_blocks",
     "format_of_path",
 ]
