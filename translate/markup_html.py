@@ -163,6 +163,14 @@ def set_lang(root: Any) -> int:
     return changed
 
 
+def _html(element: Any) -> str:
+    """lxml's HTML serialization; to UTF-8 bytes, as lxml.html.tostring would drop a
+    <meta http-equiv="Content-Type"> (libxml2 rewrites its charset to UTF-8 instead)."""
+    from lxml import etree
+
+    return etree.tostring(element, encoding="utf-8", method="html").decode("utf-8")
+
+
 def parse(source: str) -> tuple[Any, Callable[[Any], str]]:
     """The tree of a document or a fragment, and the function that serializes it back."""
     import lxml.html
@@ -177,14 +185,14 @@ def parse(source: str) -> tuple[Any, Callable[[Any], str]]:
         doctype = root.getroottree().docinfo.doctype
 
         def serialize_document(tree: Any) -> str:
-            body = lxml.html.tostring(tree, encoding="unicode", method="html")
+            body = _html(tree)
             return (f"{doctype}\n" if doctype else "") + body + newline
 
         return root, serialize_document
     root = lxml.html.fragment_fromstring(source, create_parent="div")
 
     def serialize_fragment(tree: Any) -> str:
-        parts = [lxml.html.tostring(c, encoding="unicode", method="html") for c in tree]
+        parts = [_html(c) for c in tree]
         return (tree.text or "") + "".join(parts).rstrip("\n") + newline
 
     return root, serialize_fragment
