@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from precis.formats import FORMATS, HTML, TEXT, format_of_path
+from precis.formats import HTML, TEXT, format_of_path
 
 MIN_HTML_TAGS = 6
 MIN_MARKUP_SHARE = 0.05
@@ -58,5 +58,5 @@ def detect(text: str, path: str | PurePath | None = None) -> Detection:
     by_path = format_of_path(path) if path is not None and str(path) != "-" else None
     if by_path is not None and by_path != TEXT:
         suffix = PurePath(path).suffix.lower()  # type: ignore[arg-type]
-        return Detection(by_path, f"{suffix} file ({FORMATS.get(by_path).description})")
+        return Detection(by_path, f"from the {suffix} extension")
     return sniff(text)
