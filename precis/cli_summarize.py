@@ -161,7 +161,7 @@ def dedup_command(
     result = dedup(
         text,
         html=html,
-        doc_format=_doc_format(text, source, html),
+        doc_format=_doc_format(source, html),
         **{k: v for k, v in options.items() if v is not None},
     )
     if json_out:
@@ -320,7 +320,7 @@ def summarize_command(
         method=method,
         model=model,
         html=html,
-        doc_format=_doc_format(text, source, html),
+        doc_format=_doc_format(source, html),
         **length,
     )
     for note in summary.notes:
@@ -337,13 +337,13 @@ def summarize_command(
         print_text(summary.text)
 
 
-def _doc_format(text: str, source: str, html: bool | None) -> str | None:
-    """The file's format (precis.formats.detect), unless --html / --text says it."""
-    if html is not None:
-        return None
-    from precis.formats.detect import detect
+def _doc_format(source: str, html: bool | None) -> str | None:
+    """HTML or Markdown when the file's extension says so (unless --html / --text); None lets
+    dedup detect HTML from the document and say why (precis.formats.detect.sniff)."""
+    from precis.formats import HTML, MARKDOWN, format_of_path
 
-    return detect(text, source).format
+    found = format_of_path(source) if html is None and source != "-" else None
+    return found if found in {HTML, MARKDOWN} else None
 
 
 def register(app: typer.Typer) -> None:

@@ -140,6 +140,10 @@ def test_menus_keep_every_link_and_opaque_content_stays_in_place(fake_backends) 
     )
     out = translate_markup(html, "html", backend="fake").text
     assert '<a href="/a">EN(Accueil)</a> | <a href="/s">EN(Sport)</a>' in out
+    linked = translate_markup(
+        '<p><a href="/x"><img src="a.jpg"> Voir la photo</a></p>', "html", backend="fake"
+    )
+    assert linked.text == '<p><a href="/x"><img src="a.jpg"> EN(Voir la photo)</a></p>'
     code = "<p>EN(Tapez) <code>ls -l</code> EN(puis Entrée.)<br>"
     assert code + "EN(Ensuite) <!-- note --> EN(attendez.)</p>" in out
     assert '<p translate="no">Le Courrier du Midi</p><pre>  garde  ceci </pre>' in out

@@ -58,7 +58,9 @@ def _opaque(el: Any) -> bool:
 
 
 def _inline(el: Any) -> bool:
-    return not _opaque(el) and el.tag in INLINE_TAGS and all(_opaque(c) or _inline(c) for c in el)
+    """An inline element holding only text and inline elements. One holding a <br>, an <img>
+    or a comment is walked like a block instead: its text is translated on each side of them."""
+    return not _opaque(el) and el.tag in INLINE_TAGS and all(_inline(c) for c in el)
 
 
 def _node(el: Any) -> Node:
