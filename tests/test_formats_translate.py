@@ -149,6 +149,13 @@ def test_menus_keep_every_link_and_opaque_content_stays_in_place(fake_backends) 
     assert '<p translate="no">Le Courrier du Midi</p><pre>  garde  ceci </pre>' in out
 
 
+def test_empty_and_broken_documents(fake_backends) -> None:
+    assert translate_markup("  \n", "html", backend="fake").text == "  \n"
+    assert translate_markup("", "markdown", backend="fake").markup.blocks == 0
+    broken = translate_markup("<div><p>Un texte <b>non fermé</div>", "html", backend="fake")
+    assert broken.text.startswith("<div><p>EN(Un texte non fermé)")  # lxml repairs, text kept
+
+
 def test_cli_translate_page_html(runner, fake_backends, tmp_path: Path) -> None:
     from precis.cli import app
 

@@ -286,6 +286,8 @@ def translate_markup_with(
     translator: Any, text: str, fmt: str, *, progress: Any = None
 ) -> tuple[str, MarkupStats]:
     """Translate a document of format `fmt` (html, markdown) with an open Translator."""
+    if not text.strip():
+        return text, MarkupStats(fmt, 0, 0, 0, 0)
     return MARKUP_TRANSLATORS[fmt](text, _translate_fn(translator, progress))
 
 
