@@ -97,6 +97,15 @@ def test_run_report_carries_the_page_metadata(fake_backends) -> None:
     assert "date: 2025-07-16" in report_markdown(report)
 
 
+def test_no_article_found_falls_back_to_justext(monkeypatch: pytest.MonkeyPatch) -> None:
+    from precis.formats import html as html_format
+
+    monkeypatch.setattr(html_format, "_trafilatura_paragraphs", lambda html, widgets=False: [])
+    result = dedup(_page("incendie-herault"))
+    assert "Près de 450 sapeurs-pompiers" in result.text  # not an empty article
+    assert any(r.rule.endswith("-fallback") for r in result.removed)
+
+
 def test_empty_and_unknown_extractor() -> None:
     from precis.errors import UnknownNameError
 

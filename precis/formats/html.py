@@ -12,7 +12,8 @@ Two extractors, in the registry `EXTRACTORS` (both offline):
 `bench/html_extract.py` measures both on the pages of `corpora/pages/` (README, "HTML and
 Markdown"). Either way the page is cut into text blocks by jusText's segmenter (every block of
 text, in page order) and each block gets a verdict, so every dropped block is reported with
-its reason, never removed silently. The title, date and author come from trafilatura's
+its reason, never removed silently. When trafilatura finds no article at all, jusText's
+verdicts are used (reasons ending in `-fallback`) rather than an empty article. The title, date and author come from trafilatura's
 metadata extraction (meta tags, JSON-LD, <time>, bylines).
 """
 
@@ -179,6 +180,8 @@ def _trafilatura_extract(html: str, *, widgets: bool = False) -> list[HtmlBlock]
     from precis.summarize.paragraphs import normalize_for_comparison
 
     pieces = [normalize_for_comparison(p) for p in _trafilatura_paragraphs(html, widgets=widgets)]
+    if not pieces:  # trafilatura found no article: jusText's verdicts rather than nothing
+        return [Block(b.text, b.kept, f"{b.reason}-fallback") for b in _justext_extract(html)]
     out = []
     for block in _page_blocks(html):
         text = _text(block)
