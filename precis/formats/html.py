@@ -13,8 +13,9 @@ Two extractors, in the registry `EXTRACTORS` (both offline):
 Markdown"). Either way the page is cut into text blocks by jusText's segmenter (every block of
 text, in page order) and each block gets a verdict, so every dropped block is reported with
 its reason, never removed silently. When trafilatura finds no article at all, jusText's
-verdicts are used (reasons ending in `-fallback`) rather than an empty article. The title, date and author come from trafilatura's
-metadata extraction (meta tags, JSON-LD, <time>, bylines).
+verdicts are used (reasons ending in `-fallback`) rather than an empty article. The title,
+date and author come from trafilatura's metadata extraction (meta tags, JSON-LD, <time>,
+bylines).
 """
 
 from __future__ import annotations
