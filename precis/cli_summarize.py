@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -164,6 +164,7 @@ def dedup_command(
         doc_format=_doc_format(source, html),
         **{k: v for k, v in options.items() if v is not None},
     )
+    _about(result.metadata)
     if json_out:
         print_json(result)
     elif result.text:
@@ -323,6 +324,7 @@ def summarize_command(
         doc_format=_doc_format(source, html),
         **length,
     )
+    _about(summary.metadata)
     for note in summary.notes:
         # An empty summary is worth a warning naming the file; other notes are information.
         if summary.text:
@@ -335,6 +337,16 @@ def summarize_command(
         write_text_atomic(output, summary.text + "\n" if summary.text else "")
     elif summary.text:
         print_text(summary.text)
+
+
+def _about(metadata: dict[str, Any]) -> None:
+    """One stderr line on what a page or a Markdown file was read as (title, date, author)."""
+    if metadata.get("format", "text") == "text":
+        return
+    found = [str(metadata[k]) for k in ("title", "date", "author") if metadata.get(k)]
+    info(
+        f"{metadata['format']} ({metadata.get('format_reason')}): {' | '.join(found) or 'no title'}"
+    )
 
 
 def _doc_format(source: str, html: bool | None) -> str | None:

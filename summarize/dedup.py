@@ -184,7 +184,7 @@ def _choose_format(text: str, html: bool | None, doc_format: str | None) -> tupl
 
     if doc_format is not None:
         FORMATS.get(doc_format)  # UnknownNameError listing the formats
-        return doc_format, "given by the caller (the file's extension)"
+        return doc_format, "given (the file extension, or the caller)"
     if html is not None:
         return (HTML, "--html") if html else (TEXT, "--text")
     found = sniff(text)
