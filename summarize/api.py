@@ -39,6 +39,7 @@ def summarize(
     ratio: float | None = None,
     model: str | None = None,
     html: bool | None = None,
+    doc_format: str | None = None,
     dedup_options: dict[str, Any] | None = None,
     summarizer: Any | None = None,
     **options: Any,
@@ -52,7 +53,7 @@ def summarize(
     """
     length = Length.make(sentences, words, ratio)
     runner = summarizer or make_method(method, model, **options)
-    result = dedup(text, html=html, **(dedup_options or {}))
+    result = dedup(text, html=html, doc_format=doc_format, **(dedup_options or {}))
     doc = Document.from_dedup(result)
     notes: list[str] = []
     if not doc.sentences:

@@ -171,6 +171,11 @@ class Summary:
     def words(self) -> int:
         return word_count(self.text)
 
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """What the document says of itself (an HTML page's title, date, author) and its format."""
+        return self.dedup.metadata
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -185,6 +190,7 @@ class Summary:
                 "removed": [r.to_dict() for r in self.dedup.removed],
                 "kept": [k.to_dict() for k in self.dedup.kept],
                 "counts": self.dedup.counts(),
+                "metadata": self.dedup.metadata,
             },
         }
 

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError
+from precis.formats import document_blocks
+from precis.formats.detect import detect
 from precis.io import read_text
 from precis.jobs.walk import DEFAULT_GLOBS, walk
 from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.summarize.paragraphs import normalize_for_comparison
 
 CORPUS_THRESHOLD = 0.5
 # The LSH index is built for a lower threshold than the one reported, so that pairs just above
@@ -181,7 +183,9 @@ def corpus_dedup(
         except InputError as exc:
             failed.append((name, str(exc)))
             continue
-        for index, (kept, _) in enumerate(clean_paragraphs(split_paragraphs(text))):
+        blocks, _ = document_blocks(text, detect(text, path).format)  # HTML: the article only
+        paragraphs = [b.text if b.kept else "" for b in blocks]
+        for index, (kept, _) in enumerate(clean_paragraphs(paragraphs)):
             if len(kept.split()) >= MIN_WORDS:
                 items.append((name, index, kept))
     pairs = near_duplicate_pairs(

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.html import extract_blocks, looks_like_html
 from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
@@ -102,6 +101,8 @@ class DedupResult:
     source_paragraphs: int
     thresholds: Thresholds = field(default_factory=Thresholds)
     html: bool = False
+    format: str = "text"  # the input's format (precis.formats): text, markdown or html
+    metadata: dict[str, Any] = field(default_factory=dict)  # title, date, author, detection
 
     def counts(self) -> dict[str, int]:
         """Removals per rule."""
@@ -117,6 +118,8 @@ class DedupResult:
             "counts": self.counts(),
             "thresholds": dataclasses.asdict(self.thresholds),
             "html": self.html,
+            "format": self.format,
+            "metadata": self.metadata,
         }
 
 
@@ -149,27 +152,58 @@ def _near(a: _Para, b: _Para) -> tuple[float, float]:
     return jaccard, containment
 
 
-def _source_paragraphs(text: str, html: bool) -> tuple[list[str], list[Removal]]:
-    if not html:
-        return split_paragraphs(text), []
-    blocks = extract_blocks(text)
+def _source_paragraphs(
+    text: str, fmt: str, reason: str
+) -> tuple[list[str], list[Removal], dict[str, Any]]:
+    """The document's paragraphs in order, those that are not article text (dropped by the
+    HTML extractor, Markdown code and tables) as removals, and what the document says of
+    itself (title, date, author) with how its format was chosen."""
+    from precis.formats import HTML, TEXT, document_blocks
+
+    metadata: dict[str, Any] = {"format": fmt, "format_reason": reason}
+    if fmt == TEXT:
+        return split_paragraphs(text), [], metadata
+    blocks, found = document_blocks(text, fmt)
+    metadata.update(found)
+    why = (
+        f"{found.get('extractor')}: not article text"
+        if fmt == HTML
+        else "Markdown code, table or raw HTML: not article text"
+    )
     removals = [
-        Removal(i, b.text, f"boilerplate:html-{b.reason}", reason="jusText: not article text")
+        Removal(i, b.text, f"boilerplate:html-{b.reason}" if fmt == HTML else b.reason, reason=why)
         for i, b in enumerate(blocks)
         if not b.kept
     ]
-    return [b.text for b in blocks], removals
+    return [b.text for b in blocks], removals, metadata
 
 
-def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupResult:
+def _choose_format(text: str, html: bool | None, doc_format: str | None) -> tuple[str, str]:
+    from precis.formats import FORMATS, HTML, TEXT
+    from precis.formats.detect import sniff
+
+    if doc_format is not None:
+        FORMATS.get(doc_format)  # UnknownNameError listing the formats
+        return doc_format, "given (the file extension, or the caller)"
+    if html is not None:
+        return (HTML, "--html") if html else (TEXT, "--text")
+    found = sniff(text)
+    return found.format, found.reason
+
+
+def dedup(
+    text: str, *, html: bool | None = None, doc_format: str | None = None, **thresholds: Any
+) -> DedupResult:
     """Remove boilerplate, exact, near-duplicate and restated paragraphs; report each removal.
 
-    `html`: None detects HTML (<p>, <html> tags), True forces it, False treats the input as text.
+    `doc_format`: text, markdown or html (precis.formats); else `html` True / False forces HTML
+    or text; with neither, HTML is detected from the document (precis.formats.detect.sniff).
     `thresholds`: any field of `Thresholds` (near_jaccard, restatement, ...).
     """
     limits = Thresholds.from_options(thresholds)
-    is_html = looks_like_html(text) if html is None else html
-    raw, removed = _source_paragraphs(text, is_html)
+    fmt, why = _choose_format(text, html, doc_format)
+    is_html = fmt == "html"
+    raw, removed, metadata = _source_paragraphs(text, fmt, why)
     html_dropped = {r.index for r in removed}
     paras: list[_Para] = []
     cleaned = clean_paragraphs(raw) if limits.boilerplate else [(p.strip(), []) for p in raw]
@@ -248,6 +282,8 @@ def dedup(text: str, *, html: bool | None = None, **thresholds: Any) -> DedupRes
         source_paragraphs=len(raw),
         thresholds=limits,
         html=is_html,
+        format=fmt,
+        metadata=metadata,
     )
 
 

@@ -21,6 +21,7 @@ from precis.summarize.base import Length
 
 SUMMARY_SUFFIX = ".summary.txt"
 DEDUP_REPORT_SUFFIX = ".dedup.json"
+HTML_SUFFIXES = (".html", ".htm")  # the cleaned article of a page is plain text
 FATAL_ERRORS = (ModelError,)  # a model that cannot load fails every file: stop the job
 
 
@@ -28,6 +29,12 @@ def summary_rel(rel: str) -> str:
     """Where the summary of `rel` goes: same relative folder, `<stem>.summary.txt`."""
     path = PurePosixPath(rel)
     return str(path.with_name(path.stem + SUMMARY_SUFFIX))
+
+
+def cleaned_rel(rel: str) -> str:
+    """Where the cleaned article of `rel` goes: the same path; a page's (HTML) text as .txt."""
+    path = PurePosixPath(rel)
+    return str(path.with_suffix(".txt")) if path.suffix.lower() in HTML_SUFFIXES else rel
 
 
 class SummarizeJob:
@@ -63,13 +70,14 @@ class SummarizeJob:
         return ()
 
     def __call__(self, text: str, rel: str) -> DocResult:
+        from precis.formats.detect import detect
         from precis.summarize.api import make_method, summarize
 
         if self._runner is None:
             self._runner = make_method(self.method, self.model, **self.options)
         summary = summarize(
             text, summarizer=self._runner, sentences=self.length.sentences,
-            words=self.length.words, ratio=self.length.ratio,
+            words=self.length.words, ratio=self.length.ratio, doc_format=detect(text, rel).format,
         )
         body = summary.text + "\n" if summary.text else ""
         return DocResult(
@@ -89,21 +97,22 @@ class DedupJob:
         return {"task": "dedup", "thresholds": self.thresholds, "precis": __version__}
 
     def outputs_for(self, rel: str) -> Sequence[str]:
-        return (rel, str(PurePosixPath(rel).with_suffix(DEDUP_REPORT_SUFFIX)))
+        return (cleaned_rel(rel), str(PurePosixPath(rel).with_suffix(DEDUP_REPORT_SUFFIX)))
 
     def reads_for(self, path: Path) -> Sequence[Path]:
         return ()
 
     def __call__(self, text: str, rel: str) -> DocResult:
+        from precis.formats.detect import detect
         from precis.summarize.dedup import dedup
 
-        result = dedup(text, **self.thresholds)
+        result = dedup(text, doc_format=detect(text, rel).format, **self.thresholds)
         report = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
         cleaned = result.text + "\n" if result.text else ""
         removed = len(result.removed)
         report_rel = str(PurePosixPath(rel).with_suffix(DEDUP_REPORT_SUFFIX))
         return DocResult(
-            outputs={rel: cleaned, report_rel: report},
+            outputs={cleaned_rel(rel): cleaned, report_rel: report},
             units=removed,
             meta={"removed": removed, "kept": len(result.paragraphs)},
         )

@@ -225,7 +225,7 @@ def test_paragraph_of_5000_words_is_fast() -> None:
     assert len(result.paragraphs) == 3
 
 
-def test_html_input_goes_through_justext() -> None:
+def test_html_input_goes_through_the_extractor() -> None:
     body = (
         "<p>Le mouvement de grève lancé lundi par les contrôleurs des trains régionaux "
         "d'Occitanie s'est poursuivi mardi. Les agents réclament une hausse de 3,5 % de leurs "
@@ -241,8 +241,10 @@ def test_html_input_goes_through_justext() -> None:
     )
     result = dedup(html)
     assert result.html
-    assert result.paragraphs[0] == "Grève des contrôleurs : le trafic des TER perturbé"
-    assert len(result.paragraphs) == 3
+    # The title goes into the metadata (issue 13), not into the body.
+    assert result.metadata["title"] == "Grève des contrôleurs : le trafic des TER perturbé"
+    assert result.paragraphs[0].startswith("Le mouvement de grève")
+    assert len(result.paragraphs) == 2
     assert all(r.rule.startswith("boilerplate:html") for r in result.removed)
     assert "Mentions légales" in {r.text for r in result.removed}
     assert dedup(html, html=False).html is False

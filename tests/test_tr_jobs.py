@@ -75,7 +75,7 @@ def test_rerun_skips_then_redoes_changed_and_forced(tmp_path: Path, fake_backend
     (out / "sub" / "c.txt").write_text("edited by hand\n")  # an output that no longer matches
     third = translate_folder(src, out, backend="fake")
     assert [r.input for r in third.records if r.status == "ok"] == ["b.md"]
-    assert (out / "b.md").read_text() == "EN(# Nouveau titre)\n"
+    assert (out / "b.md").read_text() == "# EN(Nouveau titre)\n"  # the heading mark kept (issue 13)
     # a hand-edited output is left alone and reported, not overwritten
     assert third.kept_files == ["sub/c.txt"] and third.ok
     assert (out / "sub" / "c.txt").read_text() == "edited by hand\n"

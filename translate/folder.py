@@ -48,14 +48,30 @@ class DocumentTranslator:
         return {"task": "translate", **self.load().info.fingerprint()}
 
     def __call__(self, text: str, relpath: str) -> DocResult:
+        from precis.formats.detect import detect
+
         translator = self.load()
         before = translator.stats.pieces
-        translated = translator.translate_document(text)
+        fmt = detect(text, relpath).format  # HTML and Markdown keep their markup
+        markup: dict[str, Any] = {}
+        if fmt == "text":
+            translated = translator.translate_document(text)
+        else:
+            from precis.translate.markup import translate_markup_with
+
+            translated, stats = translate_markup_with(translator, text, fmt)
+            markup = {"markup": stats.to_dict()}
         info = translator.info
         return DocResult(
             outputs={relpath: translated},
             units=translator.stats.pieces - before,
-            meta={"backend": info.name, "model": info.model, "signature": info.signature},
+            meta={
+                "backend": info.name,
+                "model": info.model,
+                "signature": info.signature,
+                "format": fmt,
+                **markup,
+            },
         )
 
     def close(self) -> None:

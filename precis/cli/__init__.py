@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from precis import __version__
-from precis.cli import evaluate, models, richhelp, run, summarize, translate
+from precis.cli import dedup, evaluate, models, richhelp, run, summarize, translate
 from precis.cli.common import ExitCode, error_line
 from precis.errors import PrecisError
 
@@ -68,7 +68,7 @@ def _root(
     """French news toolkit."""
 
 
-for _module in (summarize, translate, models, evaluate, run):
+for _module in (dedup, summarize, translate, models, evaluate, run):
     _module.register(app)
 
 

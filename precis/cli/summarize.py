@@ -1,4 +1,4 @@
-"""CLI commands: dedup, summarize (thin: parse, call the library, format).
+"""CLI command: summarize (thin: parse, call the library, format).
 
 Only light modules are imported here (precis.summarize imports numpy, torch, transformers and
 datasketch inside the functions that need them), so `precis --help` stays instant.
@@ -13,7 +13,6 @@ import typer
 
 from precis.cli.common import (
     EncodingOpt,
-    ExitCode,
     GlobOpt,
     JsonOpt,
     globs_of,
@@ -22,191 +21,12 @@ from precis.cli.common import (
     print_text,
     warn,
 )
+from precis.cli.documents import HtmlOpt, about, doc_format, label
 from precis.cli.jobs import folder_progress, render_folder_report
 from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
 from precis.summarize.api import DEFAULT_METHOD
 from precis.summarize.base import DEFAULT_SENTENCES, METHODS
-from precis.summarize.corpus import CORPUS_THRESHOLD
-from precis.summarize.dedup import (
-    NEAR_CONTAINMENT,
-    NEAR_JACCARD,
-    RESTATEMENT_COVERAGE,
-    RESTATEMENT_COVERAGE_MARKED,
-    SHINGLE_SIZE,
-)
-
-HtmlOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--html/--text",
-        help="Treat the input as HTML (jusText) or as plain text "
-        "(default: detected from <p>, <html> tags).",
-    ),
-]
-
-
-def dedup_command(
-    source: Annotated[
-        str,
-        typer.Argument(
-            help="Article file, - for stdin, or a folder: with -o OUT each article is cleaned "
-            "into OUT (mirrored, resumable); without, near-duplicate paragraphs across its files.",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the cleaned article here (a folder for a folder input).",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Folder input: redo files done and overwrite edited ones."),
-    ] = False,
-    glob: GlobOpt = None,
-    json_out: JsonOpt = False,
-    html: HtmlOpt = None,
-    near_jaccard: Annotated[
-        float | None,
-        typer.Option(
-            help=f"Near-duplicate: word-shingle Jaccard at least this (default {NEAR_JACCARD})",
-            show_default=False,
-        ),
-    ] = None,
-    near_containment: Annotated[
-        float | None,
-        typer.Option(
-            help="Near-duplicate: share of the shorter paragraph's shingles found in the other "
-            f"(default {NEAR_CONTAINMENT})",
-            show_default=False,
-        ),
-    ] = None,
-    restatement: Annotated[
-        float | None,
-        typer.Option(
-            help="Restatement: weighted share of a paragraph's content found in 1-2 earlier ones "
-            f"(default {RESTATEMENT_COVERAGE})",
-            show_default=False,
-        ),
-    ] = None,
-    restatement_marked: Annotated[
-        float | None,
-        typer.Option(
-            help="Restatement threshold for paragraphs opening with 'Autrement dit', 'Pour "
-            f"rappel', ... (default {RESTATEMENT_COVERAGE_MARKED})",
-            show_default=False,
-        ),
-    ] = None,
-    shingle_size: Annotated[
-        int | None,
-        typer.Option(help=f"Words per shingle (default {SHINGLE_SIZE})", show_default=False),
-    ] = None,
-    threshold: Annotated[
-        float, typer.Option(help="Folder mode: MinHash LSH Jaccard threshold across files.")
-    ] = CORPUS_THRESHOLD,
-    encoding: EncodingOpt = "utf-8",
-) -> None:
-    """Remove boilerplate, duplicated, near-duplicated and restated paragraphs of an article.
-
-    The cleaned article goes to stdout, a one-line account of the removals to stderr.
-    --json gives every kept and removed paragraph with its rule, score and duplicates.
-    A folder with -o OUT: each file cleaned into OUT (the article, and NAME.dedup.json with its
-    removals), resumable; without -o: near-duplicate paragraphs across its files (MinHash LSH).
-
-    Example: precis dedup corpora/sample/nato-rutte/article.fr.txt --json
-
-    Example: precis dedup corpora/sample --threshold 0.6
-
-    Example: precis dedup articles/ -o cleaned/
-    """
-    options: dict[str, Any] = {
-        "near_jaccard": near_jaccard,
-        "near_containment": near_containment,
-        "restatement": restatement,
-        "restatement_marked": restatement_marked,
-        "shingle_size": shingle_size,
-    }
-    options = {k: v for k, v in options.items() if v is not None}
-    if source != "-" and Path(source).is_dir() and output is not None:
-        from precis.summarize import dedup_folder
-
-        with folder_progress(unit="removals") as progress:
-            report = dedup_folder(
-                source, output, globs=globs_of(glob), force=force, encoding=encoding,
-                progress=progress, **options,
-            )
-        render_folder_report(report, as_json=json_out, verb="cleaned", unit="removals")
-    elif source != "-" and Path(source).is_dir():
-        _dedup_corpus(source, threshold, encoding, json_out)
-    else:
-        _dedup_one(source, output, json_out, encoding, html, options)
-
-
-def _dedup_corpus(source: str, threshold: float, encoding: str, json_out: bool) -> None:
-    from precis.summarize import corpus_dedup
-
-    with progress_bar("dedup") as bar:
-        found = corpus_dedup(source, threshold=threshold, encoding=encoding, progress=counter(bar))
-    if json_out:
-        print_json(found)
-    else:
-        lines = [
-            f"{p.file}\t{p.index}\t{p.other_file}\t{p.other_index}\t{p.jaccard:.3f}"
-            for p in found.pairs
-        ]
-        print_text("\n".join(["file\tparagraph\tother_file\tother_paragraph\tjaccard", *lines]))
-    for name, error in found.failed:
-        warn(f"skipped {name}: {error}")
-    info(
-        f"{found.files} files, {found.paragraphs} paragraphs, "
-        f"{len(found.pairs)} cross-file near-duplicate pair(s) at Jaccard >= {threshold}"
-        + (f"; {len(found.failed)} file(s) could not be read (above)" if found.failed else "")
-    )
-    if found.failed:
-        raise typer.Exit(ExitCode.ERROR)
-
-
-def _dedup_one(
-    source: str,
-    output: Path | None,
-    json_out: bool,
-    encoding: str,
-    html: bool | None,
-    options: dict[str, Any],
-) -> None:
-    from precis.io import read_text, write_text_atomic
-    from precis.jobs import check_single_output
-    from precis.summarize import dedup
-
-    if output is not None:
-        check_single_output(output, [source])
-    result = dedup(read_text(source, encoding=encoding), html=html, **options)
-    if output is not None:
-        write_text_atomic(output, result.text + "\n" if result.text else "")
-    if json_out:
-        print_json(result)
-    elif result.text and output is None:
-        print_text(result.text)
-    counts = ", ".join(f"{n} {rule}" for rule, n in sorted(result.counts().items()))
-    info(
-        f"kept {len(result.paragraphs)} of {result.source_paragraphs} paragraphs; "
-        f"removed: {counts or 'nothing'}"
-    )
-    if not result.paragraphs:
-        warn(
-            f"{_label(source)}: nothing left: every paragraph is boilerplate; "
-            "--json shows the rule that removed each one"
-        )
-
-
-def _label(source: str) -> str:
-    return "<stdin>" if source == "-" else source
-
 
 MAX_LISTED = 10  # line numbers listed in a warning, at most
 
@@ -371,15 +191,18 @@ def _summarize_one(
 
     if output is not None:
         check_single_output(output, [source])
+    text = read_text(source, encoding=encoding)
     summary = summarize(
-        read_text(source, encoding=encoding), method=method, model=model, html=html, **length
+        text, method=method, model=model, html=html, doc_format=doc_format(source, html),
+        **length,
     )
+    about(summary.metadata)
     for note in summary.notes:
         # An empty summary is worth a warning naming the file; other notes are information.
         if summary.text:
             info(note)
         else:
-            warn(f"{_label(source)}: {note}")
+            warn(f"{label(source)}: {note}")
     if json_out:
         print_json(summary)
     elif output:
@@ -389,5 +212,4 @@ def _summarize_one(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("dedup")(dedup_command)
     app.command("summarize")(summarize_command)

@@ -13,7 +13,8 @@ from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
 from precis.translate.base import AUTO, BACKENDS
 
-PATH_SUFFIXES = (".txt", ".md", ".fr", ".fra", ".tsv")  # an argument ending so is meant as a file
+# An argument ending so is meant as a file.
+PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".fr", ".fra", ".tsv")
 
 
 def _backend_line(result_info: Any, reason: str) -> str:
@@ -107,6 +108,8 @@ def translate_command(
 
     Example: precis translate article.fr.txt -o article.en.txt
 
+    Example: precis translate page.html -o page.en.html   (HTML and Markdown keep their markup)
+
     Example: precis translate --lines newstest2013.fra -o hyp.eng --backend apertium
 
     Example: precis translate articles/ -o translated/ --glob "*.txt"
@@ -174,9 +177,19 @@ def _translate_text(
         raise InputError(f"{source}: no such file or folder")
     else:
         text = source
+    from precis.formats.detect import detect
+
+    found = detect(text, source if source != text else None)
     with progress_bar("sentences", unit="sentences") as bar:
-        result = translate_text(text, progress=counter(bar), **common)
+        if found.format == "text":
+            result: Any = translate_text(text, progress=counter(bar), **common)
+        else:  # HTML, Markdown: the markup comes back as it was (precis.translate.markup)
+            from precis.translate import translate_markup
+
+            result = translate_markup(text, found.format, progress=counter(bar), **common)
     info(_backend_line(result.info, result.reason))
+    if found.format != "text":
+        info(f"{result.markup.line()} ({found.reason})")
     if output is not None:
         write_text_atomic(output, result.text)
     if json_output:

@@ -22,10 +22,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError, OutputError, PathEscapeError, PrecisError
+from precis.formats import count_formats
 from precis.io import decode_bytes, write_text_atomic
 from precis.jobs.lock import OutputLock, remove_stale_temps
 from precis.jobs.manifest import (
@@ -327,14 +328,14 @@ class JobLedger:
 
     def report_of(self, interrupted: bool) -> FolderReport:
         c = self.counts
-        formats = Counter(PurePosixPath(d.rel).suffix.lower() or "(none)" for d in self.files)
+        formats = count_formats(d.rel for d in self.files)
         return FolderReport(
             src=str(self.src), out=str(self.out), manifest=str(self.manifest.path),
             total=len(self.files), done=c[STATUS_OK], skipped=c[STATUS_SKIPPED],
             failed=c[STATUS_FAILED], interrupted=interrupted,
             seconds=round(time.perf_counter() - self.started, 3), units=c["units"],
             records=tuple(self.records), fingerprint=self.fingerprint, kept=c[STATUS_KEPT],
-            left_out=self.left_out, orphans=self.orphans(), formats=dict(sorted(formats.items())),
+            left_out=self.left_out, orphans=self.orphans(), formats=formats,
             globs=self.globs,
         )
 

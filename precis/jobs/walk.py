@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from precis.errors import InputError
+from precis.formats import DEFAULT_GLOBS as FORMAT_GLOBS
 from precis.io import TEMP_PREFIX
 
-# One default set for every folder command (dedup, summarize, translate, run): plain text,
-# Markdown and HTML; the format is chosen per file from its extension.
-DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
+# One default set for every folder command (dedup, summarize, translate, run): every extension
+# of every document format (*.txt *.md *.html *.htm); each file is read in its own format.
+DEFAULT_GLOBS: tuple[str, ...] = FORMAT_GLOBS
 PRECIS_FILES = ("manifest.jsonl", ".precis-lock")  # bookkeeping, never an input
 
 

@@ -73,6 +73,11 @@ class RunReport:
     def dedup(self) -> DedupResult:
         return self.summary.dedup
 
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """The document's format and, for a page, its title, date and author."""
+        return dict(self.summary.dedup.metadata)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": self.version,
@@ -87,6 +92,7 @@ class RunReport:
             "references": dict(self.references),
             "missing_references": list(self.missing_references),
             "timings": dict(self.timings),
+            "metadata": self.metadata,
         }
 
     def to_json(self) -> str:
@@ -156,15 +162,18 @@ def run(
     full: bool = False,
     references: References | None = None,
     translator: Any | None = None,
+    doc_format: str | None = None,
 ) -> RunReport:
-    """Clean, summarize, translate and score one French article."""
+    """Clean, summarize, translate and score one French article (`doc_format`: text,
+    markdown or html; None detects HTML from the document)."""
     from precis.summarize import summarize
     from precis.translate import get_translator
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
     summary = summarize(
-        text, method=method, sentences=sentences, words=words, ratio=ratio, model=model
+        text, method=method, sentences=sentences, words=words, ratio=ratio, model=model,
+        doc_format=doc_format,
     )
     timings["clean_and_summarize_s"] = round(time.perf_counter() - start, 4)
 
@@ -233,9 +242,12 @@ def run_file(
     **options: Any,
 ) -> RunReport:
     """`run` on a file (`-`: stdin), with the references given or else found beside it."""
+    from precis.formats.detect import detect
+
     text = read_text(path, encoding=encoding)
     if references is None:
         references = find_references(path, encoding=encoding) if str(path) != "-" else None
+    options.setdefault("doc_format", detect(text, path).format)
     return run(text, source=str(path), references=references, **options)
 
 

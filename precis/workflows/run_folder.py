@@ -77,8 +77,13 @@ class ArticleJob:
                 backend=self.options.get("backend", DEFAULT_BACKEND),
                 model=self.options.get("translation_model"),
             )
+        from precis.formats.detect import detect
+
         refs = find_references(Path(self.src) / rel, encoding=self.encoding)
-        report = run(text, source=rel, references=refs, translator=self._translator, **self.options)
+        report = run(
+            text, source=rel, references=refs, translator=self._translator,
+            doc_format=detect(text, rel).format, **self.options,
+        )
         prefix = _output_prefix(rel)
         outputs = {prefix + name: body for name, body in run_outputs(report).items()}
         return DocResult(

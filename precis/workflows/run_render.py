@@ -10,6 +10,10 @@ from precis.workflows.run import RUN_OUTPUTS, References, RunReport
 def report_markdown(report: RunReport) -> str:
     """A human-readable report: what was removed, the texts, the scores with signatures."""
     lines = [f"# precis run: {report.source or 'article'}", ""]
+    meta = report.metadata
+    about = [f"{k}: {meta[k]}" for k in ("title", "date", "author") if meta.get(k)]
+    if about:
+        lines += ["; ".join(about), ""]
     removed = report.dedup.removed
     lines.append(f"## Cleaning: {len(removed)} removal(s)")
     lines.append("")

@@ -115,7 +115,7 @@ def test_every_folder_command_takes_html_and_counts_what_it_left_out(tmp_path: P
     finally:
         fake_backends.unregister()
     assert [r.input for r in report.records] == ["a.txt", "page.html"]
-    assert report.left_out == ("data.csv",) and report.formats == {".html": 1, ".txt": 1}
+    assert report.left_out == ("data.csv",) and report.formats == {"html": 1, "text": 1}
 
 
 # -- single-file -o ------------------------------------------------------------------------------
