@@ -16,7 +16,7 @@ from precis.formats import (
 from precis.formats.detect import detect, sniff
 from precis.summarize import dedup, summarize
 
-PAGES = Path(__file__).resolve().parent.parent / "corpora" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "corpora" / "pages"
 
 # Three paragraphs of plain text, one of them with a stray <br> pasted from a web page.
 STRAY_BR = (

@@ -2,8 +2,8 @@
 
 Each test feeds one kind of bad input through the CLI (and the library where it matters) and
 checks a clear error (exit 1, one red stderr line naming the file and the fix, nothing on
-stdout) or a correct result. Models, outputs and folders: test_rel_models.py,
-test_rel_outputs.py.
+stdout) or a correct result. Models, outputs and folders: summarize/test_summarize_bad_models.py,
+jobs/test_jobs_outputs.py.
 """
 
 from __future__ import annotations

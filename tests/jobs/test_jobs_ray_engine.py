@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from precis.jobs import run_job  # noqa: E402
 
 @pytest.fixture(scope="session")
 def ray_cluster() -> Iterator[None]:
-    # workers import the per-document functions defined in this folder's modules
-    tests_dir = str(Path(__file__).resolve().parent)
+    # workers import the per-document functions defined in this module, and tests/fake_backends
+    here = Path(__file__).resolve().parent
+    tests_dir = os.pathsep.join([str(here), str(here.parent)])
     ray.init(
         num_cpus=2,
         include_dashboard=False,

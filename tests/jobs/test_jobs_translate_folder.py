@@ -17,7 +17,7 @@ from precis.io import TEMP_PREFIX, temp_prefix
 from precis.jobs import DocResult, Manifest, run_folder_job
 from precis.translate import translate_folder
 
-TESTS_DIR = Path(__file__).resolve().parent
+TESTS_DIR = Path(__file__).resolve().parents[1]
 REPO = TESTS_DIR.parent
 
 

@@ -33,7 +33,7 @@ from precis.errors import ModelError, PathEscapeError
 from precis.io import TEMP_PREFIX, temp_prefix
 from precis.jobs import run_folder_job, safe_output_path, sha256_text
 
-TESTS_DIR = Path(__file__).resolve().parent
+TESTS_DIR = Path(__file__).resolve().parents[1]
 REPO = TESTS_DIR.parent
 ENOSPC = OSError(errno.ENOSPC, "No space left on device")
 

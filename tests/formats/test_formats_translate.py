@@ -19,7 +19,7 @@ from lxml import etree
 
 from precis.translate import BACKENDS, BackendInfo, signature, translate_markup
 
-PAGES = Path(__file__).resolve().parent.parent / "corpora" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "corpora" / "pages"
 GOLD = tomllib.loads((PAGES / "gold.toml").read_text(encoding="utf-8"))
 INLINE = {"a", "abbr", "b", "button", "cite", "em", "i", "small", "span", "strong", "time", "u"}
 LEXICON = {

@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis) on the French sentence splitter.
 
-Properties on dedup and ROUGE live beside them in test_rel_properties_*.py.
+Properties on dedup and ROUGE live beside them in test_properties_dedup_rouge.py.
 """
 
 from __future__ import annotations

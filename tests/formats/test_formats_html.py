@@ -16,7 +16,7 @@ from precis.formats.html import EXTRACTORS, extract_page
 from precis.summarize import dedup, summarize
 from precis.summarize.paragraphs import normalize_for_comparison
 
-PAGES = Path(__file__).resolve().parent.parent / "corpora" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "corpora" / "pages"
 GOLD = tomllib.loads((PAGES / "gold.toml").read_text(encoding="utf-8"))
 BANNERS = ("cookie", "partenaires", "vie privée")  # words of every consent banner here
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from precis.cli import app
 
-PAGES = Path(__file__).resolve().parent.parent / "corpora" / "pages"
+PAGES = Path(__file__).resolve().parents[2] / "corpora" / "pages"
 TEXT = "La mairie a voté le budget. Les travaux commencent en mars.\n\nLe maire est satisfait.\n"
 
 
