@@ -18,7 +18,7 @@ from typing import Any
 from precis.errors import InputError
 from precis.io import read_text
 from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.text.paragraphs import normalize_for_comparison, split_paragraphs
 
 CORPUS_THRESHOLD = 0.5
 # The LSH index is built for a lower threshold than the one reported, so that pairs just above

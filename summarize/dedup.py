@@ -25,7 +25,6 @@ from typing import Any
 
 from precis.summarize.boilerplate import clean_paragraphs
 from precis.summarize.html import extract_blocks, looks_like_html
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
     RESTATEMENT_COVERAGE_MARKED,
@@ -35,6 +34,7 @@ from precis.summarize.restatement import (
     sentence_idf,
 )
 from precis.summarize.terms import terms
+from precis.text.paragraphs import normalize_for_comparison, split_paragraphs
 
 SHINGLE_SIZE = 3
 NEAR_JACCARD = 0.6

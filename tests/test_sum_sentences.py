@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from precis.summarize.sentences import is_complete, split_sentences
+from precis.text.sentences import is_complete, split_sentences
 
 
 @pytest.mark.parametrize(
