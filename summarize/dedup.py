@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from precis.summarize.boilerplate import clean_paragraphs
+from precis.summarize.boilerplate import clean_paragraphs, is_boilerplate_sentence
 from precis.summarize.html import extract_blocks, looks_like_html
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
@@ -35,6 +35,7 @@ from precis.summarize.restatement import (
 )
 from precis.summarize.terms import terms
 from precis.text.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.text.reflow import reflow
 
 SHINGLE_SIZE = 3
 NEAR_JACCARD = 0.6
@@ -149,9 +150,13 @@ def _near(a: _Para, b: _Para) -> tuple[float, float]:
     return jaccard, containment
 
 
+def _is_boilerplate_line(line: str) -> bool:
+    return is_boilerplate_sentence(line) is not None
+
+
 def _source_paragraphs(text: str, html: bool) -> tuple[list[str], list[Removal]]:
-    if not html:
-        return split_paragraphs(text), []
+    if not html:  # wrapped lines joined first (precis.text.reflow), boilerplate lines kept
+        return split_paragraphs(reflow(text, keep=_is_boilerplate_line)), []
     blocks = extract_blocks(text)
     removals = [
         Removal(i, b.text, f"boilerplate:html-{b.reason}", reason="jusText: not article text")
