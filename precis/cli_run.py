@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from precis.cli_common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
+from precis.cli_common import (
+    EncodingOpt,
+    JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    info,
+    print_json,
+    print_text,
+    resolve_argument,
+    warn,
+    warn_language,
+)
 
 ArticleArg = Annotated[
     str, typer.Argument(help="A French article (file), `-` for stdin, or a folder of articles.")
@@ -65,6 +76,8 @@ def run_command(
     ] = None,
     as_json: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Clean, summarize, translate and score a French article: the main job.
 
@@ -88,8 +101,10 @@ def run_command(
         backend=backend,
         translation_model=translation_model,
         full=full,
+        lang=lang,
+        strict_lang=strict_lang,
     )
-    if Path(article).is_dir():
+    if resolve_argument(article, allow_text=False).kind == "folder":
         if output is None:
             raise typer.BadParameter("a folder input needs --output/-o DIR", param_hint="-o")
         from precis.cli_translate import render_folder_report
@@ -114,6 +129,7 @@ def run_command(
         encoding=encoding,
     )
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
+    warn_language(report.language, "<stdin>" if article == "-" else article)
     info(
         f"translation backend: {report.translation.get('name')} "
         f"(model {report.translation.get('model')})"

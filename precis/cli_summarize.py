@@ -16,9 +16,13 @@ import typer
 from precis.cli_common import (
     EncodingOpt,
     JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    check_input_language,
     info,
     print_json,
     print_text,
+    resolve_argument,
     show_progress,
     warn,
 )
@@ -113,6 +117,8 @@ def dedup_command(
         float, typer.Option(help="Folder mode: MinHash LSH Jaccard threshold across files.")
     ] = CORPUS_THRESHOLD,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Remove boilerplate, duplicated, near-duplicated and restated paragraphs of an article.
 
@@ -125,7 +131,7 @@ def dedup_command(
     """
     from precis.io import read_text
 
-    if source != "-" and Path(source).is_dir():
+    if resolve_argument(source, allow_text=False).kind == "folder":
         from precis.summarize import corpus_dedup
 
         with _progress("dedup") as progress:
@@ -157,8 +163,10 @@ def dedup_command(
         "restatement_marked": restatement_marked,
         "shingle_size": shingle_size,
     }
+    text = read_text(source, encoding=encoding)
+    check_input_language(text, _label(source), lang, strict_lang)
     result = dedup(
-        read_text(source, encoding=encoding),
+        text,
         html=html,
         **{k: v for k, v in options.items() if v is not None},
     )
@@ -248,6 +256,8 @@ def summarize_command(
     ] = False,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Summarize French news articles: lead, extractive (default, no model) or abstractive.
 
@@ -266,6 +276,7 @@ def summarize_command(
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
     if lines is not None:
         docs = read_lines(lines, encoding=encoding)
+        check_input_language("\n".join(docs), str(lines), lang, strict_lang)
         with _progress("summarize") as progress:
             results = summarize_lines(docs, method=method, model=model, progress=progress, **length)
         empty = [i + 1 for i, r in enumerate(results) if not r.text]
@@ -286,7 +297,7 @@ def summarize_command(
             print_text("\n".join(_one_line(r.text) for r in results))
         return
     assert source is not None
-    if source != "-" and Path(source).is_dir():
+    if resolve_argument(source, allow_text=False).kind == "folder":
         if output is None:
             raise InputError(f"{source} is a folder: give the output folder with -o DIR")
         with _progress("summarize") as progress:
@@ -311,9 +322,9 @@ def summarize_command(
         if done.failed:
             raise typer.Exit(1)
         return
-    summary = summarize(
-        read_text(source, encoding=encoding), method=method, model=model, html=html, **length
-    )
+    text = read_text(source, encoding=encoding)
+    check_input_language(text, _label(source), lang, strict_lang)
+    summary = summarize(text, method=method, model=model, html=html, **length)
     for note in summary.notes:
         # An empty summary is worth a warning naming the file; other notes are information.
         if summary.text:

@@ -13,10 +13,14 @@ import typer
 from precis.cli_common import (
     EncodingOpt,
     JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    check_input_language,
     error_line,
     info,
     print_json,
     print_text,
+    resolve_argument,
     show_progress,
 )
 from precis.errors import InputError
@@ -24,7 +28,6 @@ from precis.translate.base import AUTO, BACKENDS
 
 EXIT_FAILED_FILES = 1
 EXIT_INTERRUPTED = 130
-PATH_SUFFIXES = (".txt", ".md", ".fr", ".fra", ".tsv")  # an argument ending so is meant as a file
 
 
 def _backend_line(result_info: Any, reason: str) -> str:
@@ -184,6 +187,8 @@ def translate_command(
     ] = None,
     json_output: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Translate French to English: a text, stdin, a file, a line-aligned file, or a folder.
 
@@ -210,17 +215,17 @@ def translate_command(
         "threads": threads,
     }
     common = {"backend": backend, "model": model, "cache": cache, **options}
-    if source is None:
-        raise InputError("nothing to translate: give a TEXT, - (stdin), a FILE or a DIR")
-    path = Path(source)
-    if source != "-" and path.is_dir():
+    arg = resolve_argument(source, allow_text=not lines)
+    if arg.kind == "folder":
         common.update(engine=engine, address=address)
-        _translate_folder(path, output, glob, force, encoding, json_output, common)
+        _translate_folder(Path(arg.value), output, glob, force, encoding, json_output, common)
         return
+    label = "<stdin>" if arg.kind == "stdin" else "the text" if arg.kind == "text" else arg.value
     if lines:
         from precis.translate import translate_lines
 
-        items = read_lines(source, encoding=encoding)
+        items = read_lines(arg.value, encoding=encoding)
+        check_input_language("\n".join(items), label, lang, strict_lang)
         with _sentence_bar() as bar:
             result = translate_lines(items, progress=bar, **common)
         info(_backend_line(result.info, result.reason))
@@ -233,12 +238,8 @@ def translate_command(
         return
     from precis.translate import translate_text
 
-    if source == "-" or path.is_file():
-        text = read_text(source, encoding=encoding)
-    elif source.endswith(PATH_SUFFIXES) or ("/" in source and " " not in source):
-        raise InputError(f"{source}: no such file or folder")
-    else:
-        text = source
+    text = arg.value if arg.kind == "text" else read_text(arg.value, encoding=encoding)
+    check_input_language(text, label, lang, strict_lang)
     with _sentence_bar() as bar:
         result = translate_text(text, progress=bar, **common)
     info(_backend_line(result.info, result.reason))

@@ -43,3 +43,7 @@ class OutputError(PrecisError):
 
 class PathEscapeError(OutputError):
     """A path would read or write outside the folder it must stay in."""
+
+
+class LanguageError(InputError):
+    """The input is not in the language precis works on (French), and --strict-lang was given."""

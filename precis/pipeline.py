@@ -59,6 +59,7 @@ class RunReport:
     references: dict[str, str]
     missing_references: list[str]
     timings: dict[str, float]
+    language: dict[str, Any] = field(default_factory=dict)  # precis.text.lang.LanguageCheck
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -129,11 +130,20 @@ def run(
     full: bool = False,
     references: References | None = None,
     translator: Any | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
 ) -> RunReport:
-    """Clean, summarize, translate and score one French article."""
+    """Clean, summarize, translate and score one French article.
+
+    `lang` declares the article's language (no check); else it is checked (precis.text.lang)
+    and recorded in the report; `strict_lang`: LanguageError when it is not French."""
     from precis.summarize import summarize
+    from precis.text.lang import check_language
     from precis.translate import get_translator
 
+    language = check_language(
+        text, declared=lang, strict=strict_lang, source=source or "the article"
+    )
     timings: dict[str, float] = {}
     start = time.perf_counter()
     summary = summarize(
@@ -189,6 +199,7 @@ def run(
         references=dict(refs.sources),
         missing_references=missing,
         timings=timings,
+        language=language.to_dict(),
     )
 
 
@@ -352,6 +363,7 @@ class ArticleJob:
             meta={
                 "backend": report.translation.get("name"),
                 "missing_references": report.missing_references,
+                "language": report.language,
             },
         )
 

@@ -49,6 +49,9 @@ class DocumentTranslator:
         return {"task": "translate", **self.load().info.fingerprint()}
 
     def __call__(self, text: str, relpath: str) -> DocResult:
+        from precis.text.lang import check_language
+
+        language = check_language(text, source=relpath)  # recorded per file (issue 14)
         translator = self.load()
         before = translator.stats.pieces
         translated = translator.translate_document(text)
@@ -56,7 +59,12 @@ class DocumentTranslator:
         return DocResult(
             outputs={relpath: translated},
             units=translator.stats.pieces - before,
-            meta={"backend": info.name, "model": info.model, "signature": info.signature},
+            meta={
+                "backend": info.name,
+                "model": info.model,
+                "signature": info.signature,
+                "language": language.to_dict(),
+            },
         )
 
     def close(self) -> None:
