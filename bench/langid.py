@@ -136,6 +136,26 @@ def main() -> None:
             wrong = [(lang, g, t) for g, (lang, t) in zip(guesses, items, strict=True) if g != lang]
             for lang, guess, text in wrong[:3]:
                 print(f"    {lang}->{guess}: {text[:70]}")
+    precis_check(rows, sets)
+
+
+def precis_check(rows: list[tuple[str, str, str]], sets: list[str]) -> None:
+    """What `precis` does with the chosen identifier (precis.text.lang.check_language)."""
+    from precis.text.lang import STATUS_OTHER, STATUS_SHORT, check_language
+
+    print("\nprecis' check (warns when P(fr) < FRENCH_FLOOR; too short: no verdict)")
+    for which in sets:
+        items = [(lang, text) for s, lang, text in rows if s == which]
+        checks = [(lang, check_language(text)) for lang, text in items]
+        fr = [c for lang, c in checks if lang == "fr"]
+        other = [c for lang, c in checks if lang != "fr"]
+        false_warn = sum(c.status == STATUS_OTHER for c in fr)
+        warned = sum(c.status == STATUS_OTHER for c in other)
+        short = sum(c.status == STATUS_SHORT for _, c in checks)
+        print(
+            f"  {which}: French warned {false_warn}/{len(fr)}; other languages warned "
+            f"{warned}/{len(other)}; too short to judge {short}"
+        )
 
 
 if __name__ == "__main__":

@@ -72,6 +72,14 @@ class LanguageCheck:
 
 
 @functools.lru_cache(maxsize=1)
+def detector_signature() -> str:
+    """ "py3langid 0.4.0": recorded with each detected language."""
+    from importlib.metadata import version
+
+    return f"{DETECTOR} {version(DETECTOR)}"
+
+
+@functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # lazy: loads a 4.5 MB model
 
@@ -100,8 +108,11 @@ def check_language(
     probs = language_probabilities(sample)
     best = max(probs, key=probs.__getitem__)
     if probs.get(expected, 0.0) >= FRENCH_FLOOR:
-        return LanguageCheck(STATUS_OK, expected, round(probs[expected], 4), expected)
-    result = LanguageCheck(STATUS_OTHER, best, round(probs[best], 4), expected)
+        signature = detector_signature()
+        return LanguageCheck(STATUS_OK, expected, round(probs[expected], 4), expected, signature)
+    result = LanguageCheck(
+        STATUS_OTHER, best, round(probs[best], 4), expected, detector_signature()
+    )
     if strict:
         raise LanguageError(result.message(source))
     return result
