@@ -134,6 +134,9 @@ def dedup_command(
     if resolve_argument(source, allow_text=False).kind == "folder":
         from precis.summarize import corpus_dedup
 
+        if strict_lang:
+            warn("--strict-lang is not applied to a folder's cross-file search")
+
         with _progress("dedup") as progress:
             found = corpus_dedup(source, threshold=threshold, encoding=encoding, progress=progress)
         if json_out:
@@ -309,6 +312,8 @@ def summarize_command(
                 progress=progress,
                 method=method,
                 model=model,
+                lang=lang,
+                strict_lang=strict_lang,
                 **length,
             )
         if json_out:

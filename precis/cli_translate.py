@@ -217,7 +217,7 @@ def translate_command(
     common = {"backend": backend, "model": model, "cache": cache, **options}
     arg = resolve_argument(source, allow_text=not lines)
     if arg.kind == "folder":
-        common.update(engine=engine, address=address)
+        common.update(engine=engine, address=address, lang=lang, strict_lang=strict_lang)
         _translate_folder(Path(arg.value), output, glob, force, encoding, json_output, common)
         return
     label = "<stdin>" if arg.kind == "stdin" else "the text" if arg.kind == "text" else arg.value

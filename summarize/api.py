@@ -17,6 +17,7 @@ from precis.errors import InputError
 from precis.io import read_text, write_text_atomic
 from precis.summarize.base import METHODS, Document, Length, Summary
 from precis.summarize.dedup import dedup
+from precis.text.lang import check_language
 
 DEFAULT_METHOD = "extractive"
 FOLDER_PATTERNS = ("*.txt", "*.md", "*.html", "*.htm")
@@ -148,11 +149,13 @@ def summarize_folder(
     progress: Progress | None = None,
     method: str = DEFAULT_METHOD,
     model: str | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
     **settings: Any,
 ) -> FolderResult:
     """Summarize every *.txt / *.md / *.html file under `root` into the mirror tree `out_dir`
     (atomic writes; existing outputs skipped unless `force`; a failing file is reported and
-    the others go on)."""
+    the others go on; `strict_lang`: a file not in French fails, unless `lang` declares it)."""
     base, target = Path(root), Path(out_dir)
     if not base.is_dir():
         raise InputError(f"{base}: not a folder")
@@ -184,6 +187,8 @@ def summarize_folder(
         else:
             try:
                 text = read_text(source, encoding=encoding)
+                if strict_lang:  # a file not in French fails (precis.text.lang)
+                    check_language(text, declared=lang, strict=True, source=str(source))
                 summary = summarize(text, summarizer=runner, **length)
                 write_text_atomic(dest, summary.text + "\n")
                 written.append(str(dest))

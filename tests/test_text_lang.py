@@ -108,3 +108,22 @@ def test_folder_job_records_the_language_per_file(tmp_path: Path, fake_backends)
     assert langs == {"fr.txt": "fr", "en.txt": "en"}
     statuses = {r.input: r.meta["language"]["status"] for r in report.records}
     assert statuses == {"fr.txt": STATUS_OK, "en.txt": STATUS_OTHER}
+
+
+def test_strict_folder_jobs_fail_the_other_language_files(
+    runner, fake_backends, tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "fr.txt").write_text(FRENCH + "\n", encoding="utf-8")
+    (src / "en.txt").write_text(OTHERS[0][2] + "\n", encoding="utf-8")
+    report = translate_folder(src, tmp_path / "out", backend="fake", strict_lang=True)
+    status = {r.input: r.status for r in report.records}
+    assert status == {"fr.txt": "ok", "en.txt": "failed"}
+    [failed] = [r for r in report.records if r.status == "failed"]
+    assert "looks like English" in (failed.error or "")
+    summed = runner.invoke(
+        app, ["summarize", str(src), "-o", str(tmp_path / "sum"), "--strict-lang"]
+    )
+    assert summed.exit_code == 1 and "looks like English" in summed.stderr
+    assert sorted(p.name for p in (tmp_path / "sum").iterdir()) == ["fr.summary.txt"]

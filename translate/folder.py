@@ -31,10 +31,14 @@ class DocumentTranslator:
         *,
         cache: bool = False,
         options: Mapping[str, Any] | None = None,
+        lang: str | None = None,
+        strict_lang: bool = False,
     ) -> None:
         self.backend = backend
         self.model = model
         self.cache = cache
+        self.lang = lang  # declared language: no check (precis.text.lang)
+        self.strict_lang = strict_lang  # a file not in French fails
         self.options = {k: v for k, v in (options or {}).items() if v is not None}
         self._translator: Translator | None = None
 
@@ -51,7 +55,9 @@ class DocumentTranslator:
     def __call__(self, text: str, relpath: str) -> DocResult:
         from precis.text.lang import check_language
 
-        language = check_language(text, source=relpath)  # recorded per file (issue 14)
+        language = check_language(  # recorded per file (issue 14)
+            text, declared=self.lang, strict=self.strict_lang, source=relpath
+        )
         translator = self.load()
         before = translator.stats.pieces
         translated = translator.translate_document(text)
@@ -91,19 +97,25 @@ def translate_folder(
     progress: Callable[[JobProgress], None] | None = None,
     engine: str = "local",
     address: str | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
     **options: Any,
 ) -> FolderReport:
     """Translate every matching file of `src` into the mirrored tree `out` (resumable).
 
     `engine`: "local" (this process) or "ray" (Ray Data actors; `address` of an existing
-    cluster, else a local one is started for the job), see `precis.engines`.
+    cluster, else a local one is started for the job), see `precis.engines`. Each file's
+    language is checked and recorded (`meta.language`); `strict_lang`: a file not in French
+    fails; `lang`: declared, not checked.
 
     Returns the FolderReport of `precis.jobs.run_folder_job`; its `fingerprint` names the
     backend that ran. Model or backend errors stop the job; any other error fails one file.
     """
     if not Path(src).is_dir():  # before loading a model for nothing
         raise InputError(f"{src}: not a folder")
-    document = DocumentTranslator(backend, model, cache=cache, options=options)
+    document = DocumentTranslator(
+        backend, model, cache=cache, options=options, lang=lang, strict_lang=strict_lang
+    )
     try:
         fingerprint = document.fingerprint()
         return run_job(
