@@ -18,7 +18,7 @@ from pathlib import Path
 
 from precis.formats import html as html_format
 from precis.formats.html import EXTRACTORS, extract_page
-from precis.summarize.paragraphs import normalize_for_comparison
+from precis.text.paragraphs import normalize_for_comparison
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "corpora" / "pages"
 

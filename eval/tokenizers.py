@@ -7,7 +7,7 @@ apostrophes (' and ’) separate words, so the elided article is its own token (
 like rouge-score applies its Porter stemmer: only to tokens longer than 3 characters.
 
 ROUGE-Lsum needs one sentence per line: `lsum_text` splits with the project's one French
-sentence splitter (precis.summarize.sentences) and joins with newlines.
+sentence splitter (precis.text.sentences) and joins with newlines.
 """
 
 from __future__ import annotations
@@ -121,6 +121,6 @@ def make_tokenizer(name: str, lang: str, stem: bool) -> Tokenizer:
 
 def lsum_text(text: str) -> str:
     """The text with one sentence per line, as rouge-score's ROUGE-Lsum expects."""
-    from precis.summarize.sentences import split_sentences  # imported late: keeps --help light
+    from precis.text.sentences import split_sentences  # imported late: keeps --help light
 
     return "\n".join(split_sentences(text))

@@ -51,3 +51,5 @@ class ClobberError(OutputError):
 
 class JobLockedError(OutputError):
     """Another precis job is writing into the same output folder; names its PID."""
+class LanguageError(InputError):
+    """The input is not in the language precis works on (French), and --strict-lang was given."""

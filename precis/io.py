@@ -41,6 +41,8 @@ def _decode(data: bytes, source: str, encoding: str) -> str:
     if codec == "utf-8":
         codec = "utf-8-sig"  # strips a BOM when there is one
     wide = codec.startswith(("utf-16", "utf-32"))
+    if wide:
+        _check_wide(data, source, encoding)
     if not wide and data.startswith(_UTF16_BOMS):
         raise EncodingError(
             f"{source}: is UTF-16 (it starts with a UTF-16 byte-order mark); pass --encoding utf-16"
@@ -74,6 +76,23 @@ def _decode(data: bytes, source: str, encoding: str) -> str:
 def temp_prefix(pid: int | None = None) -> str:
     """The name prefix of this process's temp files: `.precis-tmp-<pid>-` (its writer is known)."""
     return f"{TEMP_PREFIX}{os.getpid() if pid is None else pid}-"
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, *_UTF16_BOMS)
+
+
+def _check_wide(data: bytes, source: str, encoding: str) -> None:
+    """Refuse a UTF-16/32 decode of a file that is not: without a UTF-16/32 byte-order mark, a
+    text in those encodings has NUL bytes (every space, digit and ASCII letter holds one), so a
+    file without any is some 8-bit encoding, and read as UTF-16 it would come out as CJK."""
+    if not data or data.startswith(_WIDE_BOMS) or b"\x00" in data:
+        return
+    if _is_utf8(data):
+        actual, fix = "UTF-8", "leave out --encoding (UTF-8 is the default)"
+    else:
+        actual, fix = "an 8-bit encoding (Windows-1252?)", "pass --encoding cp1252 (or latin-1)"
+    raise EncodingError(
+        f"{source}: is not {encoding}: it has no byte-order mark and no NUL byte (a {encoding} "
+        f"text has one in every space and ASCII letter); it looks like {actual}: {fix}"
+    )
 
 
 def _is_utf8(data: bytes) -> bool:

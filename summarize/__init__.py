@@ -15,8 +15,8 @@ from precis.summarize.base import DEFAULT_SENTENCES, METHODS, Chosen, Chunk, Len
 from precis.summarize.corpus import CorpusDedupResult, CrossDuplicate, corpus_dedup
 from precis.summarize.dedup import DedupResult, Kept, Removal, Thresholds, dedup
 from precis.summarize.folder import dedup_folder, summarize_folder
-from precis.summarize.paragraphs import split_paragraphs
-from precis.summarize.sentences import is_complete, split_sentences
+from precis.text.paragraphs import split_paragraphs
+from precis.text.sentences import is_complete, split_sentences
 
 __all__ = [
     "DEFAULT_METHOD",

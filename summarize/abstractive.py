@@ -27,8 +27,8 @@ from precis.summarize.base import (
     Sentence,
     fit_in_order,
 )
-from precis.summarize.paragraphs import word_count
-from precis.summarize.sentences import is_complete, split_sentences
+from precis.text.paragraphs import word_count
+from precis.text.sentences import is_complete, split_sentences
 
 DEFAULT_MODEL = "moussaKam/barthez-orangesum-abstract"
 NUM_BEAMS = 4

@@ -16,8 +16,8 @@ from precis.errors import InputError
 from precis.registry import Registry
 from precis.summarize.boilerplate import is_boilerplate_sentence
 from precis.summarize.dedup import DedupResult
-from precis.summarize.paragraphs import word_count
-from precis.summarize.sentences import is_complete, split_sentences
+from precis.text.paragraphs import word_count
+from precis.text.sentences import is_complete, split_sentences
 
 DEFAULT_SENTENCES = 3
 MIN_SENTENCE_WORDS = 4  # shorter sentences ("Bref.", "Oui !") are never picked on their own

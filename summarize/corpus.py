@@ -21,7 +21,7 @@ from precis.formats.detect import detect
 from precis.io import read_text
 from precis.jobs.walk import DEFAULT_GLOBS, walk
 from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison
+from precis.text.paragraphs import normalize_for_comparison
 
 CORPUS_THRESHOLD = 0.5
 # The LSH index is built for a lower threshold than the one reported, so that pairs just above

@@ -23,8 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from precis.summarize.boilerplate import clean_paragraphs
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.summarize.boilerplate import clean_paragraphs, is_boilerplate_sentence
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
     RESTATEMENT_COVERAGE_MARKED,
@@ -34,6 +33,8 @@ from precis.summarize.restatement import (
     sentence_idf,
 )
 from precis.summarize.terms import terms
+from precis.text.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.text.reflow import reflow
 
 SHINGLE_SIZE = 3
 NEAR_JACCARD = 0.6
@@ -152,6 +153,10 @@ def _near(a: _Para, b: _Para) -> tuple[float, float]:
     return jaccard, containment
 
 
+def _is_boilerplate_line(line: str) -> bool:
+    return is_boilerplate_sentence(line) is not None
+
+
 def _source_paragraphs(
     text: str, fmt: str, reason: str
 ) -> tuple[list[str], list[Removal], dict[str, Any]]:
@@ -162,7 +167,8 @@ def _source_paragraphs(
 
     metadata: dict[str, Any] = {"format": fmt, "format_reason": reason}
     if fmt == TEXT:
-        return split_paragraphs(text), [], metadata
+        # wrapped lines joined first (precis.text.reflow), boilerplate lines kept
+        return split_paragraphs(reflow(text, keep=_is_boilerplate_line)), [], metadata
     blocks, found = document_blocks(text, fmt)
     metadata.update(found)
     why = (

@@ -41,8 +41,17 @@ class SummarizeJob:
     """`(text, rel) -> {rel.summary.txt: summary}`; builds its method once (picklable)."""
 
     def __init__(
-        self, method: str, model: str | None, length: Length, options: Mapping[str, Any]
+        self,
+        method: str,
+        model: str | None,
+        length: Length,
+        options: Mapping[str, Any],
+        *,
+        lang: str | None = None,
+        strict_lang: bool = False,
     ) -> None:
+        self.lang = lang  # declared: not checked (precis.text.lang)
+        self.strict_lang = strict_lang  # a file not in French fails
         self.method = method
         self.model = model
         self.length = length
@@ -60,6 +69,8 @@ class SummarizeJob:
             "length": {"sentences": self.length.sentences, "words": self.length.words,
                        "ratio": self.length.ratio},
             "options": self.options,
+            "lang": self.lang,
+            "strict_lang": self.strict_lang,
             "precis": __version__,
         }
 
@@ -72,7 +83,9 @@ class SummarizeJob:
     def __call__(self, text: str, rel: str) -> DocResult:
         from precis.formats.detect import detect
         from precis.summarize.api import make_method, summarize
+        from precis.text.lang import check_language
 
+        language = check_language(text, declared=self.lang, strict=self.strict_lang, source=rel)
         if self._runner is None:
             self._runner = make_method(self.method, self.model, **self.options)
         summary = summarize(
@@ -83,7 +96,11 @@ class SummarizeJob:
         return DocResult(
             outputs={summary_rel(rel): body},
             units=len(summary.sentences),
-            meta={"method": summary.method, "notes": list(summary.notes)},
+            meta={
+                "method": summary.method,
+                "notes": list(summary.notes),
+                "language": language.to_dict(),
+            },
         )
 
 
@@ -153,11 +170,16 @@ def summarize_folder(
     progress: Callable[[JobProgress], None] | None = None,
     engine: str = "local",
     address: str | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
     **options: Any,
 ) -> FolderReport:
-    """Summarize every matching file of `src` into the mirrored tree `out` (resumable)."""
+    """Summarize every matching file of `src` into the mirrored tree `out` (resumable).
+
+    Each file's language is checked and recorded; `strict_lang`: a file not in French fails;
+    `lang`: declared, not checked."""
     length = Length.make(sentences, words, ratio)  # validated before any work
-    job = SummarizeJob(method, model, length, options)
+    job = SummarizeJob(method, model, length, options, lang=lang, strict_lang=strict_lang)
     return _run(job, src, out, globs=globs, force=force, encoding=encoding, progress=progress,
                 engine=engine, address=address)
 

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from precis.summarize.paragraphs import fold_accents
-from precis.summarize.sentences import split_sentences
 from precis.summarize.terms import entities, numbers, term, terms, vocabulary, words
+from precis.text.paragraphs import fold_accents
+from precis.text.sentences import split_sentences
 
 RESTATEMENT_COVERAGE = 0.6
 RESTATEMENT_COVERAGE_MARKED = 0.35

@@ -12,8 +12,8 @@ import functools
 import re
 import unicodedata
 
-from precis.summarize.paragraphs import fold_accents
-from precis.summarize.sentences import split_sentences
+from precis.text.paragraphs import fold_accents
+from precis.text.sentences import split_sentences
 
 TERM_PREFIX_CHARS = 6
 MIN_TERM_CHARS = 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from precis.corpora import SAMPLE_DIR
-from precis.summarize.sentences import split_sentences
+from precis.text.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = SAMPLE_DIR / "nato-rutte"

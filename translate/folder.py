@@ -8,6 +8,7 @@ model, revision, output-deciding options, signature): changing any of them redoe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,14 @@ class DocumentTranslator:
         *,
         cache: bool = False,
         options: Mapping[str, Any] | None = None,
+        lang: str | None = None,
+        strict_lang: bool = False,
     ) -> None:
         self.backend = backend
         self.model = model
         self.cache = cache
+        self.lang = lang  # declared language: no check (precis.text.lang)
+        self.strict_lang = strict_lang  # a file not in French fails
         self.options = {k: v for k, v in (options or {}).items() if v is not None}
         self._translator: Translator | None = None
 
@@ -49,10 +54,15 @@ class DocumentTranslator:
 
     def __call__(self, text: str, relpath: str) -> DocResult:
         from precis.formats.detect import detect
+        from precis.text.lang import check_language
 
+        fmt = detect(text, relpath).format  # HTML and Markdown keep their markup
+        language = check_language(  # recorded per file (issue 14); a page's text, not its tags
+            text if fmt == "text" else _visible_text(text),
+            declared=self.lang, strict=self.strict_lang, source=relpath,
+        )
         translator = self.load()
         before = translator.stats.pieces
-        fmt = detect(text, relpath).format  # HTML and Markdown keep their markup
         markup: dict[str, Any] = {}
         if fmt == "text":
             translated = translator.translate_document(text)
@@ -71,6 +81,7 @@ class DocumentTranslator:
                 "signature": info.signature,
                 "format": fmt,
                 **markup,
+                "language": language.to_dict(),
             },
         )
 
@@ -83,6 +94,15 @@ class DocumentTranslator:
         state = dict(self.__dict__)
         state["_translator"] = None  # models and pipelines are rebuilt where it lands
         return state
+
+
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _visible_text(markup: str) -> str:
+    """The words of an HTML or Markdown document without its tags, scripts and styles."""
+    return _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", markup))
 
 
 def translate_folder(
@@ -98,19 +118,25 @@ def translate_folder(
     progress: Callable[[JobProgress], None] | None = None,
     engine: str = "local",
     address: str | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
     **options: Any,
 ) -> FolderReport:
     """Translate every matching file of `src` into the mirrored tree `out` (resumable).
 
     `engine`: "local" (this process) or "ray" (Ray Data actors; `address` of an existing
-    cluster, else a local one is started for the job), see `precis.engines`.
+    cluster, else a local one is started for the job), see `precis.engines`. Each file's
+    language is checked and recorded (`meta.language`); `strict_lang`: a file not in French
+    fails; `lang`: declared, not checked.
 
     Returns the FolderReport of `precis.jobs.run_folder_job`; its `fingerprint` names the
     backend that ran. Model or backend errors stop the job; any other error fails one file.
     """
     if not Path(src).is_dir():  # before loading a model for nothing
         raise InputError(f"{src}: not a folder")
-    document = DocumentTranslator(backend, model, cache=cache, options=options)
+    document = DocumentTranslator(
+        backend, model, cache=cache, options=options, lang=lang, strict_lang=strict_lang
+    )
     try:
         fingerprint = document.fingerprint()
         return run_job(

@@ -1,7 +1,7 @@
 """Documents -> pieces to translate -> documents again, with the structure kept exactly.
 
 A document is cut into sentences with the project's one French splitter
-(`precis.summarize.sentences.sentence_spans`); everything between two sentences (spaces, line
+(`precis.text.sentences.sentence_spans`); everything between two sentences (spaces, line
 breaks, blank lines between paragraphs) is kept verbatim and put back around the translations.
 A sentence longer than the model's input limit is cut further on clause boundaries (`;` and `:`
 first, then `,`, then spaces, then, for a single monstrous "word", characters), never
@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from precis.summarize.sentences import sentence_spans
+from precis.text.sentences import sentence_spans
 
 #: Where a too-long sentence may be cut, strongest boundary first (the cut is the whitespace).
 CLAUSE_BOUNDARIES: tuple[re.Pattern[str], ...] = (

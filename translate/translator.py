@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.errors import InputError
+from precis.text.reflow import reflow
 from precis.translate.base import Backend, BackendInfo
 from precis.translate.cache import DiskCache
 from precis.translate.segment import Segmented, segment
@@ -74,8 +75,9 @@ class Translator:
     def translate_documents(
         self, texts: Sequence[str], *, progress: SentenceProgress | None = None
     ) -> list[str]:
-        """Translate whole documents; paragraphs and line breaks come back where they were."""
-        plans = [self.segment(text) for text in texts]
+        """Translate whole documents; paragraphs and line breaks come back where they were
+        (a line break inside a sentence, as in wrapped text, is a space: precis.text.reflow)."""
+        plans = [self.segment(reflow(text)) for text in texts]
         flat = [piece for plan in plans for piece in plan.pieces]
         translated = self.translate_sentences(flat, progress=progress)
         results: list[str] = []

@@ -109,3 +109,43 @@ def error_line(message: str) -> None:
 def show_progress() -> bool:
     """Progress bars only when stderr is a terminal."""
     return err.is_terminal
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The input's language (e.g. fr): skips the language check.",
+        show_default=False,
+    ),
+]
+StrictLangOpt = Annotated[
+    bool,
+    typer.Option("--strict-lang", help="Input that is not French is an error, not a warning."),
+]
+
+
+def resolve_argument(arg: str | None, *, allow_text: bool = True) -> Any:
+    """The TEXT|FILE|DIR rule of precis.text.args, its note on stderr; an InputSource."""
+    from precis.text.args import resolve_input
+
+    source = resolve_input(arg, allow_text=allow_text)
+    if source.note:
+        (warn if source.warning else info)(source.note)
+    return source
+
+
+def check_input_language(text: str, source: str, lang: str | None, strict: bool) -> Any:
+    """The language check of precis.text.lang: a warning when not French (an error if strict)."""
+    from precis.text.lang import check_language
+
+    result = check_language(text, declared=lang, strict=strict, source=source)
+    if not result.ok:
+        warn(result.message(source))
+    return result
+
+
+def warn_language(check: Any, source: str) -> None:
+    """The warning of a LanguageCheck (precis.text.lang) that found another language."""
+    if check is not None and not check.ok:
+        warn(check.message(source))

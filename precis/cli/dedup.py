@@ -16,10 +16,14 @@ from precis.cli.common import (
     ExitCode,
     GlobOpt,
     JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    check_input_language,
     globs_of,
     info,
     print_json,
     print_text,
+    resolve_argument,
     warn,
 )
 from precis.cli.documents import HtmlOpt, about, doc_format, label
@@ -99,6 +103,8 @@ def dedup_command(
         float, typer.Option(help="Folder mode: MinHash LSH Jaccard threshold across files.")
     ] = CORPUS_THRESHOLD,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Remove boilerplate, duplicated, near-duplicated and restated paragraphs of an article.
 
@@ -121,7 +127,10 @@ def dedup_command(
         "shingle_size": shingle_size,
     }
     options = {k: v for k, v in options.items() if v is not None}
-    if source != "-" and Path(source).is_dir() and output is not None:
+    kind = resolve_argument(source, allow_text=False).kind
+    if kind == "folder" and strict_lang:
+        warn("--strict-lang is not applied to a folder (dedup DIR): each file is cleaned as is")
+    if kind == "folder" and output is not None:
         from precis.summarize import dedup_folder
 
         with folder_progress(unit="removals") as progress:
@@ -130,10 +139,10 @@ def dedup_command(
                 progress=progress, **options,
             )
         render_folder_report(report, as_json=json_out, verb="cleaned", unit="removals")
-    elif source != "-" and Path(source).is_dir():
+    elif kind == "folder":
         _dedup_corpus(source, threshold, encoding, json_out)
     else:
-        _dedup_one(source, output, json_out, encoding, html, options)
+        _dedup_one(source, output, json_out, encoding, html, options, (lang, strict_lang))
 
 
 
@@ -169,6 +178,7 @@ def _dedup_one(
     encoding: str,
     html: bool | None,
     options: dict[str, Any],
+    language: tuple[str | None, bool],
 ) -> None:
     from precis.io import read_text, write_text_atomic
     from precis.jobs import check_single_output
@@ -177,6 +187,7 @@ def _dedup_one(
     if output is not None:
         check_single_output(output, [source])
     text = read_text(source, encoding=encoding)
+    check_input_language(text, label(source), *language)
     result = dedup(text, html=html, doc_format=doc_format(source, html), **options)
     about(result.metadata)
     if output is not None:

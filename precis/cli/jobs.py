@@ -76,6 +76,9 @@ def render_folder_report(
         error_line(f"interrupted; finished files are kept, re-run to resume ({report.manifest})")
         raise typer.Exit(ExitCode.INTERRUPTED)
     if report.failed:
+        failures = [r for r in report.records if r.status == "failed"]
+        for record in failures[:MAX_LISTED]:
+            warn(f"failed: {record.input}: {record.error}")
         error_line(
             f"{report.failed} file(s) failed ({_listed(report.failed_files)}); details in "
             f"{report.manifest}"

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from precis.cli.common import EncodingOpt, JsonOpt, info, print_json, print_text, warn
+from precis.cli.common import (
+    EncodingOpt,
+    JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    info,
+    print_json,
+    print_text,
+    resolve_argument,
+    warn,
+    warn_language,
+)
 
 ArticleArg = Annotated[
     str, typer.Argument(help="A French article (file), `-` for stdin, or a folder of articles.")
@@ -74,6 +85,8 @@ def run_command(
     ] = None,
     as_json: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Clean, summarize, translate and score a French article: the main job.
 
@@ -98,8 +111,10 @@ def run_command(
         backend=backend,
         translation_model=translation_model,
         full=full,
+        lang=lang,
+        strict_lang=strict_lang,
     )
-    if Path(article).is_dir():
+    if resolve_argument(article, allow_text=False).kind == "folder":
         if output is None:
             raise typer.BadParameter("a folder input needs --output/-o DIR", param_hint="-o")
         from precis.cli.jobs import folder_progress, render_folder_report
@@ -123,6 +138,7 @@ def run_command(
     if output is not None:
         run_render.check_run_outputs(article, output, refs, full=full)
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
+    warn_language(report.language, "<stdin>" if article == "-" else article)
     info(
         f"translation backend: {report.translation.name} (model {report.translation.model})"
     )

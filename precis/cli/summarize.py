@@ -15,10 +15,14 @@ from precis.cli.common import (
     EncodingOpt,
     GlobOpt,
     JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    check_input_language,
     globs_of,
     info,
     print_json,
     print_text,
+    resolve_argument,
     warn,
 )
 from precis.cli.documents import HtmlOpt, about, doc_format, label
@@ -98,6 +102,8 @@ def summarize_command(
     glob: GlobOpt = None,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Summarize French news articles: lead, extractive (default, no model) or abstractive.
 
@@ -113,20 +119,29 @@ def summarize_command(
     length: dict[str, Any] = {"sentences": sentences, "words": words, "ratio": ratio}
     if (source is None) == (lines is None):
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
+    language = (lang, strict_lang)
     if lines is not None:
-        _summarize_lines(lines, output, json_out, encoding, method=method, model=model, **length)
-    elif source is not None and source != "-" and Path(source).is_dir():
+        _summarize_lines(
+            lines, output, json_out, encoding, language, method=method, model=model, **length
+        )
+        return
+    assert source is not None
+    if resolve_argument(source, allow_text=False).kind == "folder":
         if output is None:
             raise InputError(f"{source} is a folder: give the output folder with -o DIR")
-        length["globs"] = globs_of(glob)
+        length.update(globs=globs_of(glob), lang=lang, strict_lang=strict_lang)
         _summarize_folder(source, output, force, json_out, encoding, method, model, length)
     else:
-        assert source is not None
-        _summarize_one(source, output, json_out, encoding, html, method, model, length)
+        _summarize_one(source, output, json_out, encoding, html, method, model, length, language)
 
 
 def _summarize_lines(
-    lines: Path, output: Path | None, json_out: bool, encoding: str, **options: Any
+    lines: Path,
+    output: Path | None,
+    json_out: bool,
+    encoding: str,
+    language: tuple[str | None, bool],
+    **options: Any,
 ) -> None:
     from precis.io import read_lines, write_lines_atomic
     from precis.jobs import check_single_output
@@ -135,6 +150,7 @@ def _summarize_lines(
     if output is not None:
         check_single_output(output, [lines])
     docs = read_lines(lines, encoding=encoding)
+    check_input_language("\n".join(docs), str(lines), *language)
     with progress_bar("summarize") as bar:
         results = summarize_lines(docs, progress=counter(bar), **options)
     empty = [i + 1 for i, r in enumerate(results) if not r.text]
@@ -184,6 +200,7 @@ def _summarize_one(
     method: str,
     model: str | None,
     length: dict[str, Any],
+    language: tuple[str | None, bool],
 ) -> None:
     from precis.io import read_text, write_text_atomic
     from precis.jobs import check_single_output
@@ -192,6 +209,7 @@ def _summarize_one(
     if output is not None:
         check_single_output(output, [source])
     text = read_text(source, encoding=encoding)
+    check_input_language(text, label(source), *language)
     summary = summarize(
         text, method=method, model=model, html=html, doc_format=doc_format(source, html),
         **length,

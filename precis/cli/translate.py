@@ -7,14 +7,23 @@ from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import EncodingOpt, GlobOpt, JsonOpt, globs_of, info, print_json, print_text
+from precis.cli.common import (
+    EncodingOpt,
+    GlobOpt,
+    JsonOpt,
+    LangOpt,
+    StrictLangOpt,
+    check_input_language,
+    globs_of,
+    info,
+    print_json,
+    print_text,
+    resolve_argument,
+)
 from precis.cli.jobs import folder_progress, render_folder_report
 from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
 from precis.translate.base import AUTO, BACKENDS
-
-# An argument ending so is meant as a file.
-PATH_SUFFIXES = (".txt", ".md", ".html", ".htm", ".fr", ".fra", ".tsv")
 
 
 def _backend_line(result_info: Any, reason: str) -> str:
@@ -98,6 +107,8 @@ def translate_command(
     ] = None,
     json_output: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
+    lang: LangOpt = None,
+    strict_lang: StrictLangOpt = False,
 ) -> None:
     """Translate French to English: a text, stdin, a file, a line-aligned file, or a folder.
 
@@ -126,33 +137,40 @@ def translate_command(
         "threads": threads,
     }
     common = {"backend": backend, "model": model, "cache": cache, **options}
-    if source is None:
-        raise InputError("nothing to translate: give a TEXT, - (stdin), a FILE or a DIR")
-    path = Path(source)
-    if source != "-" and path.is_dir():
-        common.update(engine=engine, address=address)
-        _translate_folder(path, output, glob, force, encoding, json_output, common)
+    arg = resolve_argument(source, allow_text=not lines)
+    if arg.kind == "folder":
+        common.update(engine=engine, address=address, lang=lang, strict_lang=strict_lang)
+        _translate_folder(Path(arg.value), output, glob, force, encoding, json_output, common)
         return
     if engine != DEFAULT_ENGINE or address is not None or glob or force:
         raise InputError(
             "--engine, --address, --glob and --force apply to a folder input only; "
             f"{source} is not a folder"
         )
-    if output is not None:
-        check_single_output(output, [source])
+    if output is not None and arg.kind == "file":
+        check_single_output(output, [arg.value])
+    label = "<stdin>" if arg.kind == "stdin" else "the text" if arg.kind == "text" else arg.value
+    language = (lang, strict_lang)
     if lines:
-        _translate_lines(source, output, json_output, encoding, common)
+        _translate_lines(arg.value, label, output, json_output, encoding, language, common)
     else:
-        _translate_text(source, output, json_output, encoding, common)
+        _translate_text(arg, label, output, json_output, encoding, language, common)
 
 
 def _translate_lines(
-    source: str, output: Path | None, json_output: bool, encoding: str, common: dict[str, Any]
+    source: str,
+    label: str,
+    output: Path | None,
+    json_output: bool,
+    encoding: str,
+    language: tuple[str | None, bool],
+    common: dict[str, Any],
 ) -> None:
     from precis.io import read_lines, write_lines_atomic
     from precis.translate import translate_lines
 
     items = read_lines(source, encoding=encoding)
+    check_input_language("\n".join(items), label, *language)
     with progress_bar("sentences", unit="sentences") as bar:
         result = translate_lines(items, progress=counter(bar), **common)
     info(_backend_line(result.info, result.reason))
@@ -165,21 +183,21 @@ def _translate_lines(
 
 
 def _translate_text(
-    source: str, output: Path | None, json_output: bool, encoding: str, common: dict[str, Any]
+    arg: Any,
+    label: str,
+    output: Path | None,
+    json_output: bool,
+    encoding: str,
+    language: tuple[str | None, bool],
+    common: dict[str, Any],
 ) -> None:
+    from precis.formats.detect import detect
     from precis.io import read_text, write_text_atomic
     from precis.translate import translate_text
 
-    path = Path(source)
-    if source == "-" or path.is_file():
-        text = read_text(source, encoding=encoding)
-    elif source.endswith(PATH_SUFFIXES) or ("/" in source and " " not in source):
-        raise InputError(f"{source}: no such file or folder")
-    else:
-        text = source
-    from precis.formats.detect import detect
-
-    found = detect(text, source if source != text else None)
+    text = arg.value if arg.kind == "text" else read_text(arg.value, encoding=encoding)
+    found = detect(text, arg.value if arg.kind == "file" else None)
+    check_input_language(text, label, *language)
     with progress_bar("sentences", unit="sentences") as bar:
         if found.format == "text":
             result: Any = translate_text(text, progress=counter(bar), **common)

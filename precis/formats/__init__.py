@@ -76,7 +76,7 @@ def document_blocks(text: str, fmt: str) -> tuple[list[Block], dict[str, Any]]:
         from precis.formats.markdown import markdown_blocks
 
         return markdown_blocks(text), {}
-    from precis.summarize.paragraphs import split_paragraphs
+    from precis.text.paragraphs import split_paragraphs
 
     return [Block(p, True, "text") for p in split_paragraphs(text)], {}
 

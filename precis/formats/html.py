@@ -178,7 +178,7 @@ def _matches(block: str, piece: str) -> bool:
 
 
 def _trafilatura_extract(html: str, *, widgets: bool = False) -> list[HtmlBlock]:
-    from precis.summarize.paragraphs import normalize_for_comparison
+    from precis.text.paragraphs import normalize_for_comparison
 
     pieces = [normalize_for_comparison(p) for p in _trafilatura_paragraphs(html, widgets=widgets)]
     if not pieces:  # trafilatura found no article: jusText's verdicts rather than nothing
@@ -209,7 +209,7 @@ def extract_page(html: str, extractor: str = DEFAULT_EXTRACTOR) -> Extraction:
     blocks = extract(html)
     meta = _metadata(html, extractor)
     if meta.title:
-        from precis.summarize.paragraphs import normalize_for_comparison
+        from precis.text.paragraphs import normalize_for_comparison
 
         title = normalize_for_comparison(meta.title)
         blocks = [

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from precis.eval.base import Score
     from precis.summarize.base import Summary
     from precis.summarize.dedup import DedupResult
+    from precis.text.lang import LanguageCheck
     from precis.translate.base import BackendInfo
 
 DEFAULT_METHOD = "extractive"
@@ -64,6 +65,7 @@ class RunReport:
     references: dict[str, str]  # role -> the file it came from
     missing_references: tuple[str, ...]
     timings: dict[str, float]
+    language: LanguageCheck | None = None  # what the language check found (precis.text.lang)
 
     @property
     def summary_fr(self) -> str:
@@ -93,6 +95,7 @@ class RunReport:
             "missing_references": list(self.missing_references),
             "timings": dict(self.timings),
             "metadata": self.metadata,
+            "language": self.language.to_dict() if self.language is not None else {},
         }
 
     def to_json(self) -> str:
@@ -163,11 +166,22 @@ def run(
     references: References | None = None,
     translator: Any | None = None,
     doc_format: str | None = None,
+    lang: str | None = None,
+    strict_lang: bool = False,
 ) -> RunReport:
     """Clean, summarize, translate and score one French article (`doc_format`: text,
-    markdown or html; None detects HTML from the document)."""
+    markdown or html; None detects HTML from the document).
+
+    `lang` declares the article's language (no check); else it is checked (precis.text.lang)
+    and recorded in the report; `strict_lang`: LanguageError when it is not French."""
     from precis.summarize import summarize
+    from precis.text.lang import check_language
     from precis.translate import get_translator
+
+    def checked(cleaned: str) -> Any:  # the article's own text: not a page's markup
+        return check_language(
+            cleaned or text, declared=lang, strict=strict_lang, source=source or "the article"
+        )
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -175,6 +189,7 @@ def run(
         text, method=method, sentences=sentences, words=words, ratio=ratio, model=model,
         doc_format=doc_format,
     )
+    language = checked("\n\n".join(summary.dedup.paragraphs))
     timings["clean_and_summarize_s"] = round(time.perf_counter() - start, 4)
 
     start = time.perf_counter()
@@ -204,6 +219,7 @@ def run(
         references=dict(refs.sources),
         missing_references=tuple(r for r in refs.missing() if full or r != "article_en"),
         timings=timings,
+        language=language,
     )
 
 

@@ -92,6 +92,7 @@ class ArticleJob:
             meta={
                 "backend": report.translation.name,
                 "missing_references": list(report.missing_references),
+                "language": report.language.to_dict() if report.language else {},
             },
         )
 

@@ -25,7 +25,7 @@ from precis.eval.lcs import (
 )
 from precis.eval.rouge import RougeMetric, reference_rouge
 from precis.eval.tokenizers import UnicodeTokenizer, lsum_text
-from precis.summarize.sentences import split_sentences
+from precis.text.sentences import split_sentences
 
 FRENCH_WORDS = ["le", "la", "chat", "été", "élève", "lève", "dort", "l", "mange", "à", "où", "ça"]
 

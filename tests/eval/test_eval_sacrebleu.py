@@ -15,7 +15,7 @@ import sacrebleu
 from precis.corpora import SAMPLE_DIR
 from precis.errors import UnknownNameError
 from precis.eval import compare, score
-from precis.summarize.sentences import split_sentences
+from precis.text.sentences import split_sentences
 
 
 def sample_pairs(lang: str, n: int, seed: int) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ import pytest
 
 from precis.formats.html import EXTRACTORS, extract_page
 from precis.summarize import dedup, summarize
-from precis.summarize.paragraphs import normalize_for_comparison
+from precis.text.paragraphs import normalize_for_comparison
 
 PAGES = Path(__file__).resolve().parents[2] / "corpora" / "pages"
 GOLD = tomllib.loads((PAGES / "gold.toml").read_text(encoding="utf-8"))

@@ -25,7 +25,7 @@ from precis.eval.tokenizers import ROUGE_TOKENIZERS
 from precis.io import read_text
 from precis.summarize import METHODS, corpus_dedup, dedup, summarize
 from precis.summarize.extractive import MAX_SCORED_SENTENCES
-from precis.summarize.sentences import is_complete, split_sentences
+from precis.text.sentences import is_complete, split_sentences
 
 SEED = SAMPLE_DIR / "nato-rutte" / "article.fr.txt"
 # Windows-1252 only: ’ (0x92), « » (0xab, 0xbb), œ (0x9c); Latin-1 has é, à, ç, ë but not those.

@@ -74,6 +74,11 @@ def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("error:")]
 
 
+def lines_but_text_note(stderr: str) -> list[str]:
+    """stderr lines, less the note that a TEXT argument is taken as text (precis.text.args)."""
+    return [line for line in stderr.splitlines() if "treating the argument as text" not in line]
+
+
 def snapshot(root: Path, skip: Path | None = None) -> dict[str, tuple[bytes, int]]:
     """Every plain file under root (not following links) with its bytes and mtime."""
     found = {}
@@ -674,7 +679,7 @@ def test_bad_model_path_is_one_clear_line(
     model = make(tmp_path, tiny_marian)
     result = runner.invoke(app, ["translate", "Bonjour.", "-b", "transformers", "-m", str(model)])
     assert result.exit_code == 1
-    [line] = result.stderr.splitlines()
+    [line] = lines_but_text_note(result.stderr)
     assert line.startswith("error: ") and expected in line and str(model) in line
     assert "Traceback" not in result.stderr
 
@@ -714,7 +719,7 @@ def test_offline_uncached_model_names_it_and_the_offline_alternative(
     ]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    [line] = result.stderr.splitlines()
+    [line] = lines_but_text_note(result.stderr)
     assert "'Helsinki-NLP/opus-mt-fr-en' is not in the local Hugging Face cache" in line
     assert "HF_HUB_OFFLINE is set" in line and "--backend apertium" in line
     assert not out.exists()

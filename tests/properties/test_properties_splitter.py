@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from precis.summarize.sentences import sentence_spans, split_sentences
+from precis.text.sentences import sentence_spans, split_sentences
 
 FRENCH_PIECES = st.sampled_from(
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from precis.summarize.boilerplate import RULES, Rule, clean_paragraphs, is_boilerplate_sentence
-from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
+from precis.text.paragraphs import normalize_for_comparison, split_paragraphs
 
 
 def test_split_on_blank_lines() -> None:

@@ -62,8 +62,15 @@ def test_json_metadata_and_options_reach_the_backend(runner, fake_backends) -> N
 
 
 def test_errors_are_one_red_line(runner, fake_backends, tmp_path: Path) -> None:
+    # issue 14: a TEXT|FILE argument naming no file is text, with a warning when it looks like
+    # a path (a mistyped file name); `summarize`, which takes no text, refuses it.
     missing = runner.invoke(app, ["translate", "absent.txt", *FAKE])
-    assert missing.exit_code == 1 and "absent.txt: no such file" in missing.stderr
+    assert missing.exit_code == 0 and missing.stdout == "EN(absent.txt)\n"
+    assert "warning: no file or folder 'absent.txt': treating the argument as text" in (
+        missing.stderr
+    )
+    refused = runner.invoke(app, ["summarize", "absent.txt"])
+    assert refused.exit_code == 1 and "absent.txt: no such file" in refused.stderr
     unknown = runner.invoke(app, ["translate", "Oui.", "--backend", "google"])
     assert unknown.exit_code == 1 and "valid backends" in unknown.stderr
     folder = runner.invoke(app, ["translate", str(tmp_path), *FAKE])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from precis.summarize.sentences import ABBREVIATIONS
+from precis.text.sentences import ABBREVIATIONS
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n")
 # "américains.Au", "soit"."Je", "canicule."Il": a lowercase word (2+ letters) or a closing quote,
