@@ -126,4 +126,5 @@ def test_strict_folder_jobs_fail_the_other_language_files(
         app, ["summarize", str(src), "-o", str(tmp_path / "sum"), "--strict-lang"]
     )
     assert summed.exit_code == 1 and "looks like English" in summed.stderr
-    assert sorted(p.name for p in (tmp_path / "sum").iterdir()) == ["fr.summary.txt", "manifest.jsonl"]
+    written = sorted(p.name for p in (tmp_path / "sum").iterdir())
+    assert written == ["fr.summary.txt", "manifest.jsonl"]
