@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -99,8 +99,7 @@ def run_command(
 
     Example: precis run corpora/sample -o out/ --full
     """
-    from precis.workflows import run as pipeline
-    from precis.workflows import run_folder, run_render
+    from precis.workflows import run_folder
 
     options = dict(
         method=method,
@@ -127,21 +126,45 @@ def run_command(
             )
         render_folder_report(report, as_json=as_json)
         return
+    given = {"summary_fr": ref_summary, "summary_en": ref_summary_en, "article_en": ref_translation}
+    _run_one(article, output, as_json, encoding, given, options)
+
+
+def _run_one(
+    article: str,
+    output: Path | None,
+    as_json: bool,
+    encoding: str,
+    given: dict[str, Path | None],
+    options: dict[str, Any],
+) -> None:
+    from precis.workflows import run as pipeline
+    from precis.workflows import run_render
+
     refs = pipeline.find_references(article, encoding=encoding) if article != "-" else None
-    refs = pipeline.override_references(
-        refs,
-        summary_fr=ref_summary,
-        summary_en=ref_summary_en,
-        article_en=ref_translation,
-        encoding=encoding,
-    )
+    refs = pipeline.override_references(refs, encoding=encoding, **given)
     if output is not None:
-        run_render.check_run_outputs(article, output, refs, full=full)
+        run_render.check_run_outputs(article, output, refs, full=bool(options.get("full")))
     report = pipeline.run_file(article, encoding=encoding, references=refs, **options)
+    _diagnostics(report, article)
+    if output is not None:
+        written = run_render.write_run_outputs(report, output)
+        info(f"wrote {', '.join(str(p) for p in written)}")
+    if as_json:
+        print_json(report.to_dict())
+    elif not report.summary_fr.strip():
+        warn(
+            f"{article}: nothing left to summarize after cleaning (every paragraph is "
+            "boilerplate or empty); `precis dedup --json` shows what removed each one"
+        )
+    elif output is None:
+        print_text(run_render.report_text(report))
+
+
+def _diagnostics(report: Any, article: str) -> None:
+    """The stderr lines of one run: language, backend, removals, missing references."""
     warn_language(report.language, "<stdin>" if article == "-" else article)
-    info(
-        f"translation backend: {report.translation.name} (model {report.translation.model})"
-    )
+    info(f"translation backend: {report.translation.name} (model {report.translation.model})")
     removed = report.dedup.removed
     if removed:
         info(
@@ -150,20 +173,6 @@ def run_command(
         )
     if report.missing_references:
         warn(f"no reference for: {', '.join(report.missing_references)} (not scored)")
-    if output is not None:
-        written = run_render.write_run_outputs(report, output)
-        info(f"wrote {', '.join(str(p) for p in written)}")
-    if as_json:
-        print_json(report.to_dict())
-        return
-    if not report.summary_fr.strip():
-        warn(
-            f"{article}: nothing left to summarize after cleaning (every paragraph is "
-            "boilerplate or empty); `precis dedup --json` shows what removed each one"
-        )
-        return
-    if output is None:
-        print_text(run_render.report_text(report))
 
 
 def bench_command(
