@@ -254,3 +254,14 @@ def quiet_loading(*, warnings: bool = True) -> Iterator[None]:
         hf_logging.set_verbosity(verbosity)
         if bars:
             hf_logging.enable_progress_bar()
+
+
+def load_dtype(device: str) -> Any:
+    """The dtype to load weights in: float32 on CPU (transformers' "auto" would keep a float16
+    checkpoint, as the hub serves opus-mt-tc-big, in float16: slow and lossy on CPU), the
+    checkpoint's own on a GPU."""
+    if device != "cpu":
+        return "auto"
+    import torch
+
+    return torch.float32

@@ -101,8 +101,9 @@ class Abstractive:
 
         name = self.model_name
         resolved = hub.resolve_model(name, example=DEFAULT_MODEL, alternative=OFFLINE_ALTERNATIVE)
+        self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         try:
-            tokenizer, model = self._from_pretrained(resolved.path)
+            tokenizer, model = self._from_pretrained(resolved.path, hub.load_dtype(self.device))
         except OSError as exc:
             raise ModelError(
                 f"{name}: this folder is not a loadable seq2seq model ({_one_line(exc)})"
@@ -122,19 +123,18 @@ class Abstractive:
         if not getattr(model.config, "is_encoder_decoder", False):
             raise ModelError(f"{name}: not an encoder-decoder (seq2seq) model")
         _check_tokenizer(name, tokenizer, model)
-        self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._tokenizer = tokenizer
         self._model = model.to(self.device).eval()
 
     @staticmethod
-    def _from_pretrained(folder: Path) -> tuple[Any, Any]:
+    def _from_pretrained(folder: Path, dtype: Any) -> tuple[Any, Any]:
         """Tokenizer and model from a local folder (the hub lookup already found it)."""
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
         with hub.quiet_loading():
             return (
                 AutoTokenizer.from_pretrained(str(folder)),
-                AutoModelForSeq2SeqLM.from_pretrained(str(folder)),
+                AutoModelForSeq2SeqLM.from_pretrained(str(folder), dtype=dtype),
             )
 
     def max_input_tokens(self) -> int:

@@ -80,3 +80,11 @@ def fake_backends() -> Iterator[object]:
         yield module
     finally:
         module.unregister()
+
+
+@pytest.fixture(scope="session")
+def real_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """opus-mt-tc-big-fr-en's real files with random tiny weights (skips when not here)."""
+    from realmodels import build
+
+    return build(tmp_path_factory.mktemp("real-marian"))

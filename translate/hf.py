@@ -14,7 +14,7 @@ import warnings
 from typing import Any, ClassVar
 
 from precis.errors import InputError, ModelError
-from precis.hub import cached_snapshot, generation_defaults, quiet_loading
+from precis.hub import cached_snapshot, generation_defaults, load_dtype, quiet_loading
 from precis.translate.base import (
     DEFAULT_MODEL,
     BackendInfo,
@@ -103,7 +103,8 @@ class TransformersBackend:
         path = str(self.resolved.path)
         try:  # the model first: "not a seq2seq model" matters more than a missing tokenizer
             with quiet_loading():
-                model_obj = AutoModelForSeq2SeqLM.from_pretrained(path)
+                dtype = load_dtype(self.device)
+                model_obj = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
                 self.tokenizer = AutoTokenizer.from_pretrained(path)
         except Exception as exc:  # libraries raise OSError, ValueError, TypeError, KeyError...
             raise load_error(
