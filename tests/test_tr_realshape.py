@@ -101,7 +101,8 @@ def test_the_models_own_limits_and_beam_size_are_the_defaults(
 
 
 def test_a_sentence_over_the_real_limit_is_cut_on_commas_within_it(hf: Translator) -> None:
-    clauses = [f"le conseil municipal de la commune numéro {i} a voté son budget" for i in range(50)]
+    clause = "le conseil municipal de la commune numéro {} a voté son budget"
+    clauses = [clause.format(i) for i in range(50)]
     long = "En juin, " + ", ".join(clauses) + "."
     assert hf.backend.count_tokens([long])[0] > REAL_MAX_INPUT_TOKENS
     seg = hf.segment(long)
@@ -236,3 +237,37 @@ def test_convert_an_uncached_id_offline_says_how_to_get_it(runner: Any) -> None:
     result = runner.invoke(app, ["models", "convert", "Helsinki-NLP/opus-mt-tc-big-fr-en"])
     assert result.exit_code == 1 and result.stdout == ""
     assert "`precis models download Helsinki-NLP/opus-mt-tc-big-fr-en`" in result.stderr
+
+
+@needs_ct2
+def test_a_short_call_gives_every_ctranslate2_worker_a_share(
+    real_marian: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: one call under the per-worker budget (2048 tokens) was one sub-batch, so on a
+    # 2-core machine one worker translated everything while the other sat idle.
+    translator = get_translator("ctranslate2", str(real_marian), inter_threads=2, **FAST)
+    backend = translator.backend
+    sizes: list[int] = []
+    real = backend.translator.translate_batch
+
+    def record(tokens: list[list[str]], **kwargs: Any) -> Any:
+        sizes.append(kwargs["max_batch_size"])
+        return real(tokens, **kwargs)
+
+    monkeypatch.setattr(backend, "translator", _Proxy(backend.translator, record))
+    translator.translate_lines(FRENCH)
+    counts = backend.count_tokens(FRENCH)
+    assert sum(counts) < backend.per_worker_tokens  # one budget would hold the whole call
+    assert sizes and sizes[0] <= sum(counts) // 2 + max(counts)
+    assert sizes[0] >= max(counts)  # never below one sentence
+
+
+class _Proxy:
+    """Wraps a ctranslate2.Translator (its attributes are read-only) to record a call."""
+
+    def __init__(self, inner: Any, translate_batch: Any) -> None:
+        self._inner = inner
+        self.translate_batch = translate_batch
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import re
 import shutil
@@ -144,6 +145,16 @@ def find_converted(model: str, quantization: str = DEFAULT_QUANTIZATION["cpu"]) 
         if found:
             return found[-1].parent
     return None
+
+
+def worker_budget(lengths: list[int], budget: int, workers: int) -> int:
+    """Tokens per CTranslate2 sub-batch: the per-worker budget, or less when the call holds
+    fewer than `workers` budgets, so that every worker gets a share (a short job in one
+    sub-batch would leave all workers but one idle). Sub-batches are counted padded,
+    hence the slack of one longest row."""
+    longest = max(lengths, default=1)
+    share = math.ceil(sum(lengths) / max(workers, 1)) + longest  # + one row of padding slack
+    return max(min(budget, share), longest)
 
 
 def _sidecar(model: ResolvedModel, quantization: str) -> dict[str, Any]:
@@ -320,7 +331,9 @@ class CTranslate2Backend:
         results = self.translator.translate_batch(
             tokens,
             target_prefix=self._prefix * len(tokens) if self._prefix else None,
-            max_batch_size=self.per_worker_tokens,
+            max_batch_size=worker_budget(
+                [len(x) for x in ids], self.per_worker_tokens, self.inter_threads
+            ),
             batch_type="tokens",
             beam_size=self.options["beams"],
             max_input_length=0,  # never truncate (long sentences were split upstream)
