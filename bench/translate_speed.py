@@ -213,13 +213,13 @@ def bench_beam(
     return rows
 
 
-def print_table(rows: list[Row], flops: Callable[[int], float], ceiling: float) -> None:
+def print_table(rows: list[Row], flops: float, ceiling: float) -> None:
     base = rows[0].rate
     beams = rows[0].beams
     print(f"\nbeam {beams} (every row; ratios against plain generate at beam {beams})")
     print(f"{'system':<40} {'s':>7} {'tok/s':>8} {'x plain':>8} {'% fp32 ceiling':>15}")
     for row in rows:
-        share = f"{100 * flops(beams) / row.seconds / 1e9 / ceiling:.0f}%" if row.fp32 else "-"
+        share = f"{100 * flops / row.seconds / 1e9 / ceiling:.0f}%" if row.fp32 else "-"
         ratio = f"{row.rate / base:.2f}x"
         print(f"{row.label:<40} {row.seconds:>7.2f} {row.rate:>8.1f} {ratio:>8} {share:>15}")
 
@@ -240,29 +240,27 @@ def run_shape(shape: str, n_sent: int, n_tok: int, threads: int) -> dict[int, li
     sentences, warm = newstest(n_sent)
     tok = AutoTokenizer.from_pretrained(model_dir)
     source_tokens = sum(len(ids) for ids in tok(sentences)["input_ids"])
-    ceilings = [matmul_ceiling()]
-    ceiling = ceilings[0]
     print(
         f"\n== shape {shape}: {len(sentences)} newstest2013 sentences ({source_tokens} source "
         f"tokens, real opus-mt-tc-big-fr-en tokenizer), {n_tok} target tokens each; "
-        f"{_cores()} cores, torch threads {threads}, load {os.getloadavg()[0]:.1f}; fp32 "
-        f"matmul ceiling {ceiling:.1f} GFLOP/s (numpy {MATMUL_N}x{MATMUL_N}, best of "
-        f"{MATMUL_REPEATS})"
+        f"{_cores()} cores, torch threads {threads}, load {os.getloadavg()[0]:.1f}"
+    )
+    ceilings = [matmul_ceiling()]
+    tables = {}
+    for beams in BEAMS:
+        tables[beams] = bench_beam(model_dir, sentences, warm, n_tok, beams, threads)
+        ceilings.append(matmul_ceiling())  # re-measured between tables: the best seen counts
+    ceiling = max(ceilings)
+    print(
+        f"fp32 matmul ceiling (numpy {MATMUL_N}x{MATMUL_N}, best of {MATMUL_REPEATS}, measured "
+        f"{len(ceilings)} times in this run: {', '.join(f'{c:.1f}' for c in ceilings)}): "
+        f"{ceiling:.1f} GFLOP/s; load now {os.getloadavg()[0]:.1f}"
     )
     vocab = len(tok)
     target = len(sentences) * n_tok
-    tables = {}
     for beams in BEAMS:
-        rows = bench_beam(model_dir, sentences, warm, n_tok, beams, threads)
-        ceilings.append(matmul_ceiling())  # re-measured: the best seen is the ceiling
-        ceiling = max(ceilings)
-        print_table(rows, lambda b: model_flops(shape, vocab, source_tokens, target, b), ceiling)
-        tables[beams] = rows
-    print(
-        f"\nfp32 matmul ceiling measured {len(ceilings)} times: "
-        + ", ".join(f"{c:.1f}" for c in ceilings)
-        + f" GFLOP/s; shares use the best, {ceiling:.1f}"
-    )
+        flops = model_flops(shape, vocab, source_tokens, target, beams)
+        print_table(tables[beams], flops, ceiling)
     greedy = next(r for r in tables[1] if r.label == "precis ctranslate2 int8")
     beam4 = next(r for r in tables[4] if r.label == "precis ctranslate2 int8")
     print(
