@@ -13,7 +13,6 @@ module level; the cache location and offline mode are read from the environment 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -100,6 +99,8 @@ def cached_snapshot(model: str) -> Path | None:
 
 def local_revision(path: Path) -> str:
     """A short content hash of a local model folder: config plus weight names, sizes, mtimes."""
+    import hashlib  # here, not at module level: OpenSSL's load costs `precis --help` ~10 ms
+
     digest = hashlib.sha256()
     config = path / "config.json"
     if config.is_file():
