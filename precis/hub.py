@@ -118,10 +118,10 @@ def download_command(model: str) -> str:
 
 def not_cached_message(model: str, why: str, alternative: str) -> str:
     return (
-        f"model {model!r} is not in the local cache ({hf_cache_dir()}) and {why}. Get it on "
-        f"a machine with network access: `{download_command(model)}` (or `huggingface-cli "
-        f"download {model}`), then copy the cache folder here; or pass a local folder saved "
-        f"with save_pretrained; or {alternative}"
+        f"model {model!r} is not in the local Hugging Face cache ({hf_cache_dir()}) and {why}. "
+        f"Get it on a machine with network access: `{download_command(model)}` (or "
+        f"`huggingface-cli download {model}`), then copy the cache folder here; or pass a local "
+        f"folder saved with save_pretrained; or {alternative}"
     )
 
 

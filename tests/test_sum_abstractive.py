@@ -82,7 +82,7 @@ def test_missing_model_offline_is_a_clear_error() -> None:
         summarize("Le chat dort.", method="abstractive", model="precis-test/no-such-model")
     message = str(info.value)
     assert "precis-test/no-such-model" in message
-    assert "not in the local cache" in message
+    assert "not in the local Hugging Face cache" in message
     assert "--method extractive" in message
 
 

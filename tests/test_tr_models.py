@@ -97,7 +97,7 @@ def test_uncached_hub_model_offline_error_names_the_fix() -> None:
         get_translator("transformers", "Helsinki-NLP/opus-mt-fr-en")
     message = str(info.value)
     assert "Helsinki-NLP/opus-mt-fr-en" in message
-    assert "not in the local cache" in message
+    assert "not in the local Hugging Face cache" in message
     assert "`precis models download Helsinki-NLP/opus-mt-fr-en`" in message
     assert "--backend apertium" in message
 

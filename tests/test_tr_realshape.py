@@ -115,9 +115,10 @@ def test_a_sentence_over_the_real_limit_is_cut_on_commas_within_it(hf: Translato
 def test_batches_fit_the_token_budget_by_real_sub_word_counts(
     real_marian: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    budget = 64
-    translator = get_translator("transformers", str(real_marian), batch_tokens=budget, **FAST)
+    translator = get_translator("transformers", str(real_marian), batch_tokens=256, **FAST)
     backend = translator.backend
+    budget = backend.batch_tokens  # beam search decodes 4 rows a sentence: 256 / 4 per call
+    assert budget == 256 // REAL_NUM_BEAMS
     counts = dict(zip(FRENCH, backend.count_tokens(FRENCH), strict=True))
     words = {s: len(s.split()) + 1 for s in FRENCH}
     assert counts != words  # sub-words, not words

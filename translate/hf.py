@@ -26,7 +26,7 @@ from precis.translate.base import (
 from precis.translate.hfmodel import choose_beams, load_error, resolve_model
 
 DEFAULT_BEAMS = 0  # 0 = the model's own num_beams (generation_config.json); 1 = greedy, fast
-DEFAULT_BATCH_TOKENS = 6000  # padded source tokens per generate() call
+DEFAULT_BATCH_TOKENS = 6000  # padded source tokens x beams per generate() call
 MAX_NEW_TOKENS_FACTOR = 2  # output budget: 2 x input tokens + a margin, within the model limit
 MAX_NEW_TOKENS_MARGIN = 16
 HUGE_LENGTH = 1_000_000  # tokenizers without a limit report ~1e30
@@ -43,7 +43,7 @@ OPTIONS: dict[str, Option] = {
     "int8": Option(bool, False, "int8 dynamic quantization of Linear layers (CPU)"),
     "device": Option(str, "auto", "cpu, cuda or auto"),
     "threads": Option(int, 0, "torch CPU threads (0 = the idle cores, see default_threads)"),
-    "batch_tokens": Option(int, DEFAULT_BATCH_TOKENS, "padded source tokens per batch"),
+    "batch_tokens": Option(int, DEFAULT_BATCH_TOKENS, "padded source tokens x beams per batch"),
     "max_new_tokens": Option(int, 0, "output length limit (0 = 2 x input + 16)"),
     "min_new_tokens": Option(int, 0, "minimum output length (benchmarks fix the length)"),
     "src_lang": Option(str, "", "source language code of a multilingual model"),
@@ -131,7 +131,12 @@ class TransformersBackend:
         self.options["beams"], self.beams_from = choose_beams(self.options["beams"], defaults)
         targets = [getattr(config, "max_position_embeddings", None), defaults.max_length]
         self.max_target_tokens = min((int(n) for n in targets if n), default=None)
-        self.batch_tokens: int | None = self.options["batch_tokens"]
+        # generate() decodes beams x sentences rows: the budget counts each beam, so that beam
+        # search gets several length-sorted batches (less padding, smaller caches to reorder)
+        # instead of one batch padded to the longest sentence of the whole job
+        self.batch_tokens: int | None = max(
+            1, self.options["batch_tokens"] // self.options["beams"]
+        )
 
     def _pick_device(self, device: str) -> str:
         if device not in {"auto", "cpu", "cuda"} and not device.startswith("cuda:"):
