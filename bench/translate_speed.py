@@ -52,12 +52,25 @@ WARMUP = 2  # sentences translated before timing (not among the timed ones)
 
 
 @dataclass(frozen=True)
+class Timing:
+    """Wall seconds, and CPU seconds of this process (all its threads): on a shared machine
+    the wall time includes waiting for a core, the CPU time does not."""
+
+    wall: float
+    cpu: float
+
+
+@dataclass(frozen=True)
 class Row:
     label: str
     beams: int
     tokens: int  # target tokens generated (sentences x fixed length)
-    seconds: float
+    timing: Timing
     fp32: bool
+
+    @property
+    def seconds(self) -> float:
+        return self.timing.wall
 
     @property
     def rate(self) -> float:
@@ -88,21 +101,23 @@ def build_model(shape: str) -> Path:
     return folder
 
 
-def matmul_ceiling() -> float:
-    """fp32 GFLOP/s of a large numpy matmul on all cores (best of MATMUL_REPEATS)."""
+def matmul_ceiling() -> Timing:
+    """fp32 GFLOP per wall second and per CPU second of a large numpy matmul on all cores
+    (best of MATMUL_REPEATS each)."""
     import numpy as np
 
     a = np.random.default_rng(0).standard_normal((MATMUL_N, MATMUL_N), dtype=np.float32)
     b = np.random.default_rng(1).standard_normal((MATMUL_N, MATMUL_N), dtype=np.float32)
     a @ b  # warm-up
-    best = min(_timed(lambda: a @ b) for _ in range(MATMUL_REPEATS))
-    return 2 * MATMUL_N**3 / best / 1e9
+    runs = [_timed(lambda: a @ b) for _ in range(MATMUL_REPEATS)]
+    flop = 2 * MATMUL_N**3 / 1e9
+    return Timing(flop / min(r.wall for r in runs), flop / min(r.cpu for r in runs))
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def _timed(fn: Callable[[], object]) -> Timing:
+    start, cpu = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - start
+    return Timing(time.perf_counter() - start, time.process_time() - cpu)
 
 
 def model_flops(shape: str, vocab: int, source: int, target: int, beams: int) -> float:
@@ -118,7 +133,7 @@ def model_flops(shape: str, vocab: int, source: int, target: int, beams: int) ->
 
 def run_plain(
     model_dir: Path, sentences: list[str], warm: list[str], tokens: int, beams: int, threads: int
-) -> float:
+) -> Timing:
     """Seconds of the common baseline: generate, unsorted batches of 32, float32."""
     import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
@@ -132,12 +147,14 @@ def run_plain(
     model.generation_config.max_length = None  # max_new_tokens rules (no notice per call)
     kwargs = {"num_beams": beams, "max_new_tokens": tokens, "min_new_tokens": tokens}
     model.generate(**tok(warm, return_tensors="pt", padding=True), **kwargs)
-    start = time.perf_counter()
-    for i in range(0, len(sentences), BASELINE_BATCH):
-        batch = tok(sentences[i : i + BASELINE_BATCH], return_tensors="pt", padding=True)
-        out = model.generate(**batch, **kwargs)
-        assert out.shape[1] == tokens + 1, out.shape  # start token + fixed length
-    return time.perf_counter() - start
+
+    def run() -> None:
+        for i in range(0, len(sentences), BASELINE_BATCH):
+            batch = tok(sentences[i : i + BASELINE_BATCH], return_tensors="pt", padding=True)
+            out = model.generate(**batch, **kwargs)
+            assert out.shape[1] == tokens + 1, out.shape  # start token + fixed length
+
+    return _timed(run)
 
 
 def run_raw_ct2(
@@ -147,7 +164,7 @@ def run_raw_ct2(
     warm: list[str],
     tokens: int,
     beams: int,
-) -> float:
+) -> Timing:
     """Seconds of CTranslate2 int8 used directly: length-sorted batches of 32, its defaults."""
     import ctranslate2
     from transformers import AutoTokenizer
@@ -178,18 +195,18 @@ def run_precis(
     tokens: int,
     beams: int,
     **options: object,
-) -> tuple[float, Path | None]:
+) -> tuple[Timing, Path | None]:
     """Seconds of a precis backend on the test-set path (translate_lines)."""
     from precis.translate import get_translator
 
     fixed = {"min_new_tokens": tokens, "max_new_tokens": tokens}
     translator = get_translator(backend, str(model_dir), beams=beams, **fixed, **options)
     translator.translate_lines(warm)  # warm-up (and the CTranslate2 conversion, once)
-    seconds = _timed(lambda: translator.translate_lines(sentences))
+    timing = _timed(lambda: translator.translate_lines(sentences))
     assert translator.stats.translated == len(warm) + len(set(sentences))
     folder = getattr(translator.backend, "folder", None)
     translator.close()
-    return seconds, folder
+    return timing, folder
 
 
 def bench_beam(
@@ -205,23 +222,30 @@ def bench_beam(
         ("precis ctranslate2 int8", "ctranslate2", {"quantization": "int8"}, False),
     ]
     for label, backend, options, fp32 in systems:
-        seconds, folder = run_precis(backend, model_dir, sentences, warm, tokens, beams, **options)
-        rows.append(Row(label, beams, target, seconds, fp32))
+        timing, folder = run_precis(backend, model_dir, sentences, warm, tokens, beams, **options)
+        rows.append(Row(label, beams, target, timing, fp32))
         if label.endswith("ctranslate2 int8") and folder is not None:
             raw = run_raw_ct2(folder, model_dir, sentences, warm, tokens, beams)
             rows.insert(1, Row("raw ctranslate2 int8, sorted, batch 32", beams, target, raw, False))
     return rows
 
 
-def print_table(rows: list[Row], flops: float, ceiling: float) -> None:
+def print_table(rows: list[Row], flops: float, ceiling: Timing) -> None:
+    """One beam's table; fp32 rows show their share of the ceiling per wall second and per
+    CPU second (the second is the one a busy machine does not distort)."""
     base = rows[0].rate
     beams = rows[0].beams
     print(f"\nbeam {beams} (every row; ratios against plain generate at beam {beams})")
-    print(f"{'system':<40} {'s':>7} {'tok/s':>8} {'x plain':>8} {'% fp32 ceiling':>15}")
+    head = f"{'system':<40} {'s':>7} {'cpu s':>7} {'tok/s':>8} {'x plain':>8}"
+    print(f"{head} {'% ceiling wall':>15} {'% ceiling cpu':>14}")
     for row in rows:
-        share = f"{100 * flops / row.seconds / 1e9 / ceiling:.0f}%" if row.fp32 else "-"
+        wall = cpu = "-"
+        if row.fp32:
+            wall = f"{100 * flops / row.timing.wall / 1e9 / ceiling.wall:.0f}%"
+            cpu = f"{100 * flops / row.timing.cpu / 1e9 / ceiling.cpu:.0f}%"
         ratio = f"{row.rate / base:.2f}x"
-        print(f"{row.label:<40} {row.seconds:>7.2f} {row.rate:>8.1f} {ratio:>8} {share:>15}")
+        line = f"{row.label:<40} {row.seconds:>7.2f} {row.timing.cpu:>7.2f} {row.rate:>8.1f}"
+        print(f"{line} {ratio:>8} {wall:>15} {cpu:>14}")
 
 
 def ratio(rows: list[Row], label: str) -> float:
@@ -250,11 +274,13 @@ def run_shape(shape: str, n_sent: int, n_tok: int, threads: int) -> dict[int, li
     for beams in BEAMS:
         tables[beams] = bench_beam(model_dir, sentences, warm, n_tok, beams, threads)
         ceilings.append(matmul_ceiling())  # re-measured between tables: the best seen counts
-    ceiling = max(ceilings)
+    ceiling = Timing(max(c.wall for c in ceilings), max(c.cpu for c in ceilings))
     print(
         f"fp32 matmul ceiling (numpy {MATMUL_N}x{MATMUL_N}, best of {MATMUL_REPEATS}, measured "
-        f"{len(ceilings)} times in this run: {', '.join(f'{c:.1f}' for c in ceilings)}): "
-        f"{ceiling:.1f} GFLOP/s; load now {os.getloadavg()[0]:.1f}"
+        f"{len(ceilings)} times in this run: {', '.join(f'{c.wall:.1f}' for c in ceilings)} "
+        f"GFLOP per wall second, {', '.join(f'{c.cpu:.1f}' for c in ceilings)} per CPU "
+        f"second): best {ceiling.wall:.1f} / {ceiling.cpu:.1f}; load now "
+        f"{os.getloadavg()[0]:.1f}"
     )
     vocab = len(tok)
     target = len(sentences) * n_tok

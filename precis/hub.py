@@ -66,8 +66,16 @@ def hf_cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "huggingface" / "hub"
 
 
+def offline_variable() -> str | None:
+    """The variable that says offline (HF_HUB_OFFLINE, TRANSFORMERS_OFFLINE), or None."""
+    for var in OFFLINE_VARS:
+        if os.environ.get(var, "").strip().lower() not in FALSE_WORDS:
+            return var
+    return None
+
+
 def is_offline() -> bool:
-    return any(os.environ.get(v, "").strip().lower() not in FALSE_WORDS for v in OFFLINE_VARS)
+    return offline_variable() is not None
 
 
 def is_hub_id(model: str) -> bool:
@@ -147,10 +155,11 @@ def resolve_model(model: str, *, example: str, alternative: str) -> ResolvedMode
     snapshot = cached_snapshot(model)
     if snapshot is not None:
         return ResolvedModel(model, snapshot, snapshot.name)
-    if is_offline():
-        why = "HF_HUB_OFFLINE is set"
+    variable = offline_variable()
+    if variable is not None:
+        why = f"{variable} is set"
         if "/" in model:  # `org/name` and `folder/model` look alike
-            why = f"HF_HUB_OFFLINE is set (nor is there a folder {model} here)"
+            why = f"{variable} is set (nor is there a folder {model} here)"
         raise ModelError(not_cached_message(model, why, alternative))
     try:
         return download(model)
@@ -162,9 +171,10 @@ def download(model: str) -> ResolvedModel:
     """Fetch a hub model into the normal Hugging Face cache (`precis models download`)."""
     if not is_hub_id(model):
         raise ModelError(f"{model}: not a hub id (org/name); a local folder needs no download")
-    if is_offline():
+    variable = offline_variable()
+    if variable is not None:
         raise ModelError(
-            f"cannot download {model}: HF_HUB_OFFLINE is set (no network here). Run "
+            f"cannot download {model}: {variable} is set (no network here). Run "
             f"`{download_command(model)}` on a machine with network access, then copy its "
             f"Hugging Face cache ({hf_cache_dir()}) to this one"
         )
