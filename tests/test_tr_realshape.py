@@ -166,7 +166,8 @@ def test_models_convert_then_translate_uses_it_without_converting(
     info = json.loads(result.stdout)["info"]
     assert info["options"]["quantization"] == "int8"  # CPU default: the float32 copy, on load
     assert info["options"]["beams"] == REAL_NUM_BEAMS
-    assert "beams 4 (the model's default" in result.stderr
+    assert info["options"]["beams_from"] == "generation_config.json"
+    assert "beams 4 (the model's default, generation_config.json" in result.stderr
     assert sorted(root.iterdir()) == before  # nothing converted again
     assert (folder / "model.bin").stat().st_mtime_ns == stamp
     auto = runner.invoke(app, args)  # auto: the converted copy is the fast path

@@ -261,7 +261,8 @@ class CTranslate2Backend:
         meta = read_json(folder / SIDECAR) or {}
         defaults = generation_defaults(folder)
         if meta.get("num_beams") or meta.get("max_length"):
-            defaults = GenerationDefaults(meta.get("num_beams"), meta.get("max_length"), SIDECAR)
+            source = str(meta.get("generation_defaults_from") or SIDECAR)
+            defaults = GenerationDefaults(meta.get("num_beams"), meta.get("max_length"), source)
         self.options["beams"], self.beams_from = choose_beams(self.options["beams"], defaults)
         positions = meta.get("max_position_embeddings") or self.max_input_tokens
         limits = [int(n) - 1 for n in (positions, defaults.max_length) if n]
