@@ -9,6 +9,9 @@ per-pair F1 x100; rouge-score's BootstrapAggregator would report the median of b
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
 from collections.abc import Sequence
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
@@ -40,6 +43,43 @@ PROGRESS_EVERY = 500  # pairs between two progress callbacks
 FIELDS = ("precision", "recall", "fmeasure")
 
 
+#: What rouge-score imports at load but uses only to stem (Porter) or to split sentences
+#: itself (precis splits with its own French splitter): importing NLTK costs ~0.5 s.
+NLTK_MODULES = ("nltk", "nltk.stem", "nltk.stem.porter")
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for an NLTK module while rouge-score loads; the real module is imported the
+    first time one of its attributes is used (stemming with rouge-score's tokenizer)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def import_rouge_scorer() -> types.ModuleType:
+    """`rouge_score.rouge_scorer`, loaded without importing NLTK until stemming needs it."""
+    loaded = sys.modules.get("rouge_score.rouge_scorer")
+    if loaded is not None:
+        return loaded
+    stubs = {name: _Deferred(name) for name in NLTK_MODULES if name not in sys.modules}
+    if len(stubs) < len(NLTK_MODULES):  # NLTK is (partly) loaded already: nothing to save
+        stubs = {}
+    for name, stub in stubs.items():
+        parent, _, child = name.rpartition(".")
+        if parent:
+            setattr(stubs[parent], child, stub)
+        sys.modules[name] = stub
+    try:
+        from rouge_score import rouge_scorer
+    finally:  # the stand-ins leave sys.modules: a later `import nltk` gets the real one
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    return rouge_scorer
+
+
 class RougeMetric:
     """The `rouge` family: four Scores, per-segment statistics P, R, F (0-1) per type."""
 
@@ -56,6 +96,7 @@ class RougeMetric:
         progress: Progress | None = None,
     ) -> None:
         self.lang = check_lang(lang)
+        import_rouge_scorer()  # before any `from rouge_score import ...`: NLTK stays unloaded
         self.spec = ROUGE_TOKENIZERS.get(tokenizer)
         self.stem = stem
         self.rouge_types = ROUGE_TYPES
@@ -153,8 +194,7 @@ def reference_rouge(
     stem: bool = False,
 ) -> list[dict[str, Any]]:
     """The plain loop over `RougeScorer.score` that the fast path must equal (tests, bench)."""
-    from rouge_score import rouge_scorer
-
+    rouge_scorer = import_rouge_scorer()
     spec = ROUGE_TOKENIZERS.get(tokenizer)
     own = spec.build(lang, stem)
     scorer = rouge_scorer.RougeScorer(

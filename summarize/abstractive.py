@@ -10,12 +10,11 @@ summarized again (map-reduce) until one input fits. Every chunk is reported in `
 
 from __future__ import annotations
 
-import json
 import math
-import os
 from pathlib import Path
 from typing import Any, ClassVar
 
+from precis import hub
 from precis.errors import ModelError
 from precis.summarize.base import (
     METHODS,
@@ -38,42 +37,12 @@ MAX_REDUCE_LEVELS = 6
 _NO_LIMIT = 1_000_000  # tokenizers without a real limit report 1e30
 
 
-def _offline() -> bool:
-    return any(
-        os.environ.get(var, "").strip().lower() in {"1", "true", "yes", "on"}
-        for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
-    )
+OFFLINE_ALTERNATIVE = "`--method extractive` works offline"
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _looks_like_path(name: str) -> bool:
-    """'./m', '/data/m', '~/m', 'a/b/c', 'C:\\m' name folders; 'org/name' or 'name' hub ids."""
-    return (
-        name.startswith((".", "/", "~"))
-        or name.count("/") > 1
-        or "\\" in name
-        or (len(name) > 1 and name[1] == ":")
-    )
-
-
-def _model_type(folder: Path) -> str | None:
-    """The `model_type` of a folder's config.json, if it can be read."""
-    try:
-        value = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("model_type")
-    except (OSError, ValueError, AttributeError):
-        return None
-    return value if isinstance(value, str) else None
-
-
-def _is_seq2seq(model_type: str | None) -> bool:
-    """Does transformers map this model_type to a seq2seq (encoder-decoder) model class?"""
-    from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
-
-    return model_type in MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
 
 
 TOKENIZER_PROBE = "Le président a été réélu dimanche à Paris."
@@ -131,34 +100,17 @@ class Abstractive:
         import torch
 
         name = self.model_name
-        path = Path(name).expanduser()
-        if path.exists():
-            if not (path / "config.json").is_file():
-                raise ModelError(
-                    f"{name}: not a model folder (no config.json); pass a folder saved with "
-                    "save_pretrained, or a model id from the local cache"
-                )
-            name = str(path)
-        elif _looks_like_path(name):
-            raise ModelError(
-                f"{name}: no such model folder; check the path, or pass a model id such as "
-                f"{DEFAULT_MODEL}"
-            )
+        resolved = hub.resolve_model(name, example=DEFAULT_MODEL, alternative=OFFLINE_ALTERNATIVE)
+        self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         try:
-            tokenizer, model = self._from_pretrained(name, local=path.exists())
+            tokenizer, model = self._from_pretrained(resolved.path, hub.load_dtype(self.device))
         except OSError as exc:
-            if path.exists():
-                raise ModelError(
-                    f"{name}: this folder is not a loadable seq2seq model ({_one_line(exc)})"
-                ) from exc
             raise ModelError(
-                f"model {name!r} is not in the local cache and cannot be downloaded here "
-                "(offline or unknown id); download it once with network access or pass a "
-                "local folder with --model; `--method extractive` works offline"
+                f"{name}: this folder is not a loadable seq2seq model ({_one_line(exc)})"
             ) from exc
         except Exception as exc:  # a config of another kind, damaged weights or tokenizer files
-            kind = _model_type(path) if path.exists() else None
-            if isinstance(exc, ValueError) and not _is_seq2seq(kind):
+            kind = hub.config_model_type(resolved.path)
+            if isinstance(exc, ValueError) and (kind is None or not hub.is_seq2seq_type(kind)):
                 what = f"a {kind!r} model" if kind else _one_line(exc)
                 raise ModelError(
                     f"{name}: not a seq2seq model usable for summaries ({what}); pass an "
@@ -171,37 +123,19 @@ class Abstractive:
         if not getattr(model.config, "is_encoder_decoder", False):
             raise ModelError(f"{name}: not an encoder-decoder (seq2seq) model")
         _check_tokenizer(name, tokenizer, model)
-        self.device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._tokenizer = tokenizer
         self._model = model.to(self.device).eval()
 
     @staticmethod
-    def _from_pretrained(name: str, *, local: bool) -> tuple[Any, Any]:
-        """Tokenizer and model from a folder or the local cache; the hub is asked only when a
-        model id is not cached and the environment does not say offline."""
+    def _from_pretrained(folder: Path, dtype: Any) -> tuple[Any, Any]:
+        """Tokenizer and model from a local folder (the hub lookup already found it)."""
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-        from transformers.utils import logging as hf_logging
 
-        def load(local_only: bool) -> tuple[Any, Any]:
+        with hub.quiet_loading():
             return (
-                AutoTokenizer.from_pretrained(name, local_files_only=local_only),
-                AutoModelForSeq2SeqLM.from_pretrained(name, local_files_only=local_only),
+                AutoTokenizer.from_pretrained(str(folder)),
+                AutoModelForSeq2SeqLM.from_pretrained(str(folder), dtype=dtype),
             )
-
-        # transformers draws a "Loading weights" bar on stderr even when it is not a terminal
-        # (logs, pipes): off while loading from disk, so that a failure stays one line; on
-        # again for a download, whose bar is worth seeing.
-        bars = hf_logging.is_progress_bar_enabled()
-        hf_logging.disable_progress_bar()
-        try:
-            return load(True)
-        except OSError:
-            if local or _offline():
-                raise
-        finally:
-            if bars:
-                hf_logging.enable_progress_bar()
-        return load(False)
 
     def max_input_tokens(self) -> int:
         """The longest input the model accepts, special tokens included."""

@@ -91,3 +91,11 @@ def dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     return proc.pid
+
+
+@pytest.fixture(scope="session")
+def real_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """opus-mt-tc-big-fr-en's real files with random tiny weights (skips when not here)."""
+    from realmodels import build
+
+    return build(tmp_path_factory.mktemp("real-marian"))

@@ -1,8 +1,9 @@
 """Choosing a backend (`auto`), building a Translator, and what `precis models` shows.
 
-`auto` picks the best backend usable here, in this order: transformers when the default model
-(Helsinki-NLP/opus-mt-fr-en) is in the local Hugging Face cache or a model path is given;
-ctranslate2 when a converted copy of the default model exists; apertium when installed.
+`auto` picks the best backend usable here, in this order: ctranslate2 when a converted copy
+of the model (given, or the default Helsinki-NLP/opus-mt-fr-en) is in precis' cache
+(`precis models convert ID`: the fast path); transformers when the model is given or the
+default one is in the local Hugging Face cache; apertium when installed.
 The choice and its reason travel with the Translator (`translator.choice`) so the CLI can print
 them and every output's metadata records the backend.
 """
@@ -10,6 +11,7 @@ them and every output's metadata records the backend.
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,7 @@ from precis.translate.base import AUTO, BACKENDS, DEFAULT_MODEL
 from precis.translate.cache import DiskCache
 from precis.translate.translator import Translator
 
-AUTO_ORDER = ("transformers", "ctranslate2", "apertium")
+AUTO_ORDER = ("ctranslate2", "transformers", "apertium")
 DEFAULT_BACKEND = AUTO
 
 
@@ -51,12 +53,7 @@ def choose_backend(backend: str = AUTO, model: str | None = None) -> Choice:
         BACKENDS.get(backend)  # UnknownNameError listing the valid names
         return Choice(backend, backend, "asked for")
     if model:
-        from precis.translate.ct2 import is_ct2_model
-
-        folder = Path(model).expanduser()
-        if folder.is_dir() and is_ct2_model(folder):
-            return Choice(AUTO, "ctranslate2", f"{model} is a CTranslate2 model folder")
-        return Choice(AUTO, "transformers", f"model {model} given")
+        return _choose_for_model(model)
     reasons = []
     for name in AUTO_ORDER:
         ok, why = BACKENDS.get(name).available()
@@ -68,6 +65,17 @@ def choose_backend(backend: str = AUTO, model: str | None = None) -> Choice:
         "(apt-get install apertium apertium-fr-es apertium-eng-spa) for offline translation, "
         f"or get {DEFAULT_MODEL} into the Hugging Face cache, or pass --model PATH"
     )
+
+
+def _choose_for_model(model: str) -> Choice:
+    from precis.translate.ct2 import find_converted, is_ct2_model
+
+    folder = Path(model).expanduser()
+    if folder.is_dir() and is_ct2_model(folder):
+        return Choice(AUTO, "ctranslate2", f"{model} is a CTranslate2 model folder")
+    if importlib.util.find_spec("ctranslate2") is not None and find_converted(model):
+        return Choice(AUTO, "ctranslate2", f"{model} is converted (precis models convert)")
+    return Choice(AUTO, "transformers", f"model {model} given")
 
 
 def get_translator(

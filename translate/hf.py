@@ -1,8 +1,9 @@
 """The `transformers` backend: any seq2seq model (Marian opus-mt, M2M100, NLLB, mBART-50).
 
-`AutoTokenizer` + `AutoModelForSeq2SeqLM.generate` under `torch.inference_mode()`, greedy by
-default (beam 1: several times faster than the usual beam 4 for a small loss; `--beams 4` for
-the last BLEU point), explicit torch threads, optional int8 dynamic quantization of the Linear
+`AutoTokenizer` + `AutoModelForSeq2SeqLM.generate` under `torch.inference_mode()`, with the
+model's own generation settings by default (`num_beams` and `max_length` of its
+generation_config.json: 4 beams for opus-mt; `--beams 1`, greedy, is the fast choice for a
+small loss), explicit torch threads, optional int8 dynamic quantization of the Linear
 layers on CPU (`--int8`). Inputs are never truncated: the Translator splits long sentences
 before they get here, using `count_tokens` and `max_input_tokens`.
 """
@@ -13,6 +14,7 @@ import warnings
 from typing import Any, ClassVar
 
 from precis.errors import InputError, ModelError
+from precis.hub import cached_snapshot, generation_defaults, load_dtype, quiet_loading
 from precis.translate.base import (
     DEFAULT_MODEL,
     BackendInfo,
@@ -21,10 +23,10 @@ from precis.translate.base import (
     default_threads,
     signature,
 )
-from precis.translate.hfmodel import cached_snapshot, load_error, quiet_loading, resolve_model
+from precis.translate.hfmodel import choose_beams, load_error, resolve_model
 
-DEFAULT_BEAMS = 1  # greedy: the speed default (say so in --help); 4 is the usual quality setting
-DEFAULT_BATCH_TOKENS = 6000  # padded source tokens per generate() call
+DEFAULT_BEAMS = 0  # 0 = the model's own num_beams (generation_config.json); 1 = greedy, fast
+DEFAULT_BATCH_TOKENS = 6000  # padded source tokens x beams per generate() call
 MAX_NEW_TOKENS_FACTOR = 2  # output budget: 2 x input tokens + a margin, within the model limit
 MAX_NEW_TOKENS_MARGIN = 16
 HUGE_LENGTH = 1_000_000  # tokenizers without a limit report ~1e30
@@ -37,11 +39,11 @@ LANG_CODES: dict[str, tuple[str, str]] = {
 }
 
 OPTIONS: dict[str, Option] = {
-    "beams": Option(int, DEFAULT_BEAMS, "beam size; 1 = greedy (fast default), 4 = quality"),
+    "beams": Option(int, DEFAULT_BEAMS, "beam size; 0 = the model's own, 1 = greedy (fast)"),
     "int8": Option(bool, False, "int8 dynamic quantization of Linear layers (CPU)"),
     "device": Option(str, "auto", "cpu, cuda or auto"),
     "threads": Option(int, 0, "torch CPU threads (0 = the idle cores, see default_threads)"),
-    "batch_tokens": Option(int, DEFAULT_BATCH_TOKENS, "padded source tokens per batch"),
+    "batch_tokens": Option(int, DEFAULT_BATCH_TOKENS, "padded source tokens x beams per batch"),
     "max_new_tokens": Option(int, 0, "output length limit (0 = 2 x input + 16)"),
     "min_new_tokens": Option(int, 0, "minimum output length (benchmarks fix the length)"),
     "src_lang": Option(str, "", "source language code of a multilingual model"),
@@ -101,7 +103,8 @@ class TransformersBackend:
         path = str(self.resolved.path)
         try:  # the model first: "not a seq2seq model" matters more than a missing tokenizer
             with quiet_loading():
-                model_obj = AutoModelForSeq2SeqLM.from_pretrained(path)
+                dtype = load_dtype(self.device)
+                model_obj = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=dtype)
                 self.tokenizer = AutoTokenizer.from_pretrained(path)
         except Exception as exc:  # libraries raise OSError, ValueError, TypeError, KeyError...
             raise load_error(
@@ -124,8 +127,16 @@ class TransformersBackend:
         self.max_input_tokens: int | None = min(
             (int(n) for n in limits if n and n < HUGE_LENGTH), default=None
         )
-        self.max_target_tokens = getattr(config, "max_position_embeddings", None)
-        self.batch_tokens: int | None = self.options["batch_tokens"]
+        defaults = generation_defaults(self.resolved.path)
+        self.options["beams"], self.beams_from = choose_beams(self.options["beams"], defaults)
+        targets = [getattr(config, "max_position_embeddings", None), defaults.max_length]
+        self.max_target_tokens = min((int(n) for n in targets if n), default=None)
+        # generate() decodes beams x sentences rows: the budget counts each beam, so that beam
+        # search gets several length-sorted batches (less padding, smaller caches to reorder)
+        # instead of one batch padded to the longest sentence of the whole job
+        self.batch_tokens: int | None = max(
+            1, self.options["batch_tokens"] // self.options["beams"]
+        )
 
     def _pick_device(self, device: str) -> str:
         if device not in {"auto", "cpu", "cuda"} and not device.startswith("cuda:"):
@@ -198,7 +209,7 @@ class TransformersBackend:
             name=self.name,
             model=self.resolved.name,
             revision=self.resolved.revision,
-            options=options,
+            options={**options, "beams_from": self.beams_from},
             signature=signature(self.name, parts),
         )
 

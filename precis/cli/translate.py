@@ -33,9 +33,21 @@ def _backend_line(result_info: Any, reason: str) -> str:
         parts.append(f"({reason})")
     if result_info.model:
         parts.append(f"model {result_info.model}")
-    if options.get("beams") == 1:
-        parts.append("beams 1 (greedy, for speed; --beams 4 for the usual quality setting)")
-    return " ".join(parts)
+    parts.append(beams_phrase(options))
+    return " ".join(p for p in parts if p)
+
+
+def beams_phrase(options: dict[str, Any]) -> str:
+    """Which beam size ran and why: the model's own default, or --beams (1 = greedy, fast)."""
+    beams, source = options.get("beams"), options.get("beams_from")
+    if beams is None:
+        return ""
+    if source == "asked":
+        note = ", greedy: fast, a little less accurate" if beams == 1 else ""
+        return f"beams {beams} (--beams{note})"
+    if source:
+        return f"beams {beams} (the model's default, {source}; --beams 1 for speed)"
+    return f"beams {beams}"
 
 
 def _announce(event: Any) -> str:
@@ -69,7 +81,11 @@ def translate_command(
     ] = None,
     beams: Annotated[
         int | None,
-        typer.Option("--beams", help="Beam size. Default 1 (greedy: fastest); 4 = quality."),
+        typer.Option(
+            "--beams",
+            help="Beam size. Default: the model's own (generation_config.json; 4 for "
+            "opus-mt). --beams 1 (greedy) is the fast choice, a little less accurate.",
+        ),
     ] = None,
     int8: Annotated[
         bool, typer.Option("--int8", help="int8 quantization on CPU (transformers, ctranslate2).")

@@ -82,7 +82,7 @@ def test_missing_model_offline_is_a_clear_error() -> None:
         summarize("Le chat dort.", method="abstractive", model="precis-test/no-such-model")
     message = str(info.value)
     assert "precis-test/no-such-model" in message
-    assert "not in the local cache" in message
+    assert "not in the local Hugging Face cache" in message
     assert "--method extractive" in message
 
 
@@ -92,3 +92,35 @@ def test_folder_that_is_not_a_seq2seq_model(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text('{"model_type": "bert"}', encoding="utf-8")
     with pytest.raises(ModelError, match="not a seq2seq model"):
         summarize("Le chat dort.", method="abstractive", model=str(tmp_path))
+
+
+def test_summarizer_and_translator_share_one_model_lookup(
+    tiny_bart: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: summarize asked transformers with local_files_only and treated only "1", "true",
+    # "yes", "on" as offline, while translation resolved through its own lookup. Now both go
+    # through precis.hub: a hub id in the cache is found offline, by the same function.
+    from realmodels import fake_hub_snapshot
+
+    from precis import hub
+
+    snapshot = fake_hub_snapshot(hub.hf_cache_dir(), "precis-test/bart", tiny_bart, "c0ffee")
+    monkeypatch.delenv("HF_HUB_OFFLINE")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "y")  # any true word says offline, as for translate
+    assert hub.is_offline()
+    method = Abstractive(model="precis-test/bart")
+    summary = summarize("Le chat dort. Il pleut à Paris.", method="abstractive", summarizer=method)
+    assert summary.text and summary.model == "precis-test/bart"
+    seen: list[str] = []
+    real = hub.resolve_model
+
+    def spy(model: str, **kwargs: str) -> hub.ResolvedModel:
+        seen.append(model)
+        return real(model, **kwargs)
+
+    monkeypatch.setattr(hub, "resolve_model", spy)
+    Abstractive(model="precis-test/bart").max_input_tokens()
+    assert seen == ["precis-test/bart"]
+    assert real("precis-test/bart", example="x", alternative="y").path == snapshot
+    with pytest.raises(ModelError, match="TRANSFORMERS_OFFLINE is set"):
+        Abstractive(model="precis-test/not-cached").max_input_tokens()

@@ -50,7 +50,7 @@ def test_offline_with_an_uncached_model_id(runner, model: str | None) -> None:  
     red_line(
         abstractive(runner, model),
         f"model {UNCACHED!r}",
-        "not in the local cache",
+        "not in the local Hugging Face cache",
         "--method extractive",
     )
 
@@ -61,11 +61,11 @@ def test_offline_with_an_uncached_model_id_in_lines_mode(runner, tmp_path: Path)
     result = runner.invoke(
         app, ["summarize", "--lines", str(docs), "--method", "abstractive", "--model", UNCACHED]
     )
-    red_line(result, UNCACHED, "not in the local cache")
+    red_line(result, UNCACHED, "not in the local Hugging Face cache")
 
 
 def test_library_raises_model_error_for_an_uncached_id() -> None:
-    with pytest.raises(ModelError, match="not in the local cache"):
+    with pytest.raises(ModelError, match="not in the local Hugging Face cache"):
         summarize(TEXT, method="abstractive", model="precis-test/never-cached")
 
 

@@ -98,7 +98,8 @@ def test_uncached_hub_model_offline_error_names_the_fix() -> None:
     message = str(info.value)
     assert "Helsinki-NLP/opus-mt-fr-en" in message
     assert "not in the local Hugging Face cache" in message
-    assert "huggingface-cli download" in message and "--backend apertium" in message
+    assert "`precis models download Helsinki-NLP/opus-mt-fr-en`" in message
+    assert "--backend apertium" in message
 
 
 def test_missing_model_folder() -> None:

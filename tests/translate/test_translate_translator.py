@@ -143,10 +143,10 @@ def test_auto_order_and_model_path(monkeypatch, tmp_path) -> None:
     for name, c in cls.items():
         monkeypatch.setattr(c, "available", classmethod(lambda k, n=name: (state[n], n)))
     assert choose_backend().name == "apertium"
-    state["ctranslate2"] = True
-    assert choose_backend().name == "ctranslate2"
     state["transformers"] = True
     assert choose_backend().name == "transformers"
+    state["ctranslate2"] = True  # a converted copy (precis models convert): the fast path first
+    assert choose_backend().name == "ctranslate2"
     assert choose_backend("apertium").name == "apertium"
     assert choose_backend(model=str(tmp_path)).name == "transformers"
     (tmp_path / "model.bin").write_bytes(b"")
