@@ -15,6 +15,8 @@ from precis.errors import InputError, UnknownNameError
 
 REGISTRY_FILE = Path(__file__).with_name("corpora.toml")
 DATA_DIR_ENV = "PRECIS_DATA_DIR"
+SHARED_ENV = "PRECIS_SHARED"  # the shared folder (data/ and models/), else found beside the repo
+FALLBACK_SHARED = Path("/work/shared")  # this workplace's shared folder, seen from a worktree
 SAMPLE_DIR = Path(__file__).with_name("sample")
 CORPUS_FILES = ("article.fr.txt", "summary.fr.txt", "article.en.txt", "summary.en.txt")
 
@@ -34,16 +36,23 @@ class Corpus:
         return not self.missing
 
 
+def shared_candidates() -> list[Path]:
+    """Where the shared folder (data/, models/, seeds/) is looked for, in order: the one
+    place both the corpora and the real-shaped model files are found from."""
+    env = os.environ.get(SHARED_ENV)
+    if env:
+        return [Path(env)]
+    repo = Path(__file__).resolve().parent.parent
+    found = [repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    return [*dict.fromkeys(found), FALLBACK_SHARED]
+
+
 def shared_data_dir() -> Path | None:
     """The shared evaluation data folder, or None when it is not on this machine."""
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env) if Path(env).is_dir() else None
-    candidates = [
-        Path(__file__).resolve().parent.parent.parent / "shared" / "data",
-        Path.cwd().parent / "shared" / "data",
-        Path.cwd() / "shared" / "data",
-    ]
+    candidates = [shared / "data" for shared in shared_candidates()]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

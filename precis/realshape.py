@@ -9,19 +9,18 @@ the architecture, the float16 checkpoint the hub serves, and CTranslate2's conve
 Only the weights are random and, for speed, the dimensions may be another published shape
 (`base`: Helsinki-NLP/opus-mt-fr-en) or shrunk (`tiny`, for tests).
 
-The shared folder is `$PRECIS_SHARED`, else `shared/` beside the repository root, else
-/work/shared. Heavy imports happen inside the functions.
+The shared folder is found by `precis.corpora.shared_candidates` (`$PRECIS_SHARED`, else
+`shared/` beside the repository, ...). Heavy imports happen inside the functions.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
-SHARED_ENV = "PRECIS_SHARED"
-FALLBACK_SHARED = Path("/work/shared")
+from precis.corpora import SHARED_ENV, shared_candidates
+
 REAL_MODEL = "opus-mt-tc-big-fr-en"
 REAL_FILES = (
     "config.json",
@@ -38,15 +37,6 @@ SHAPES: dict[str, dict[str, int]] = {
     "base": {"d_model": 512, "layers": 6, "ffn_dim": 2048, "heads": 8},  # opus-mt-fr-en
     "tc-big": {"d_model": 1024, "layers": 6, "ffn_dim": 4096, "heads": 16},  # the real one
 }
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-
-def shared_candidates() -> list[Path]:
-    """Where the shared folder is looked for, in order."""
-    env = os.environ.get(SHARED_ENV)
-    if env:
-        return [Path(env)]
-    return [REPO_ROOT.parent / "shared", FALLBACK_SHARED]
 
 
 def real_model_dir(name: str = REAL_MODEL) -> Path | None:
