@@ -90,7 +90,7 @@ def build_marian(
         model_max_length=max_length,
     )
     pad_id = vocab["<pad>"]
-    config = MarianConfig(
+    config = MarianConfig(  # type: ignore[call-arg]  # static_position_embeddings: Marian's own
         vocab_size=len(vocab),
         d_model=d_model,
         encoder_layers=layers,

@@ -56,7 +56,8 @@ def choose_backend(backend: str = AUTO, model: str | None = None) -> Choice:
         return _choose_for_model(model)
     reasons = []
     for name in AUTO_ORDER:
-        ok, why = BACKENDS.get(name).available()
+        backend_cls: Any = BACKENDS.get(name)  # a Backend class: available() is a classmethod
+        ok, why = backend_cls.available()
         if ok:
             return Choice(AUTO, name, why)
         reasons.append(f"{name}: {why}")
@@ -103,7 +104,7 @@ def list_backends() -> list[BackendStatus]:
     """Every registered backend, usable here or not and why (for `precis models`)."""
     rows = []
     for name in BACKENDS.names():
-        cls = BACKENDS.get(name)
+        cls: Any = BACKENDS.get(name)
         try:
             ok, why = cls.available()
         except Exception as exc:  # a broken optional install must not break the listing

@@ -303,7 +303,7 @@ class CTranslate2Backend:
         self.options["src_lang"], self.options["tgt_lang"] = src, tgt
         self.tokenizer.src_lang = src
         token = self.tokenizer.convert_ids_to_tokens(lang_token_id(self.tokenizer, tgt))
-        return [[token]]
+        return [[token if isinstance(token, str) else token[0]]]
 
     @classmethod
     def available(cls) -> tuple[bool, str]:
@@ -341,7 +341,7 @@ class CTranslate2Backend:
             max_decoding_length=max(caps) + prefix,
             min_decoding_length=self.options["min_new_tokens"] or 1,
         )
-        hyps = [
+        hyps: list[Any] = [
             self.tokenizer.convert_tokens_to_ids(r.hypotheses[0][: cap + prefix])
             for r, cap in zip(results, caps, strict=True)
         ]
