@@ -225,9 +225,11 @@ class _Run:
     removed: list[Removal]
     lex: frozenset[str]  # words the article writes lowercase: not names
 
-    def facts(self, para: _Para, sources: list[_Para]) -> FactReport:
-        """The facts of `para` checked against the kept paragraphs it matches."""
-        return check(para.text, [(p.index, p.text) for p in sources], self.lex)
+    def facts(self, para: _Para, sources: list[_Para], *, copy: bool = True) -> FactReport:
+        """The facts of `para` checked against the kept paragraphs it matches (`copy`: it is
+        a copy of one of them, each fact must be stated as many times)."""
+        pairs = [(p.index, p.text) for p in sources]
+        return check(para.text, pairs, self.lex, count_all=copy)
 
     def remove(
         self, para: _Para, rule: str, sources: list[_Para], score: float, reason: str,
@@ -359,7 +361,7 @@ def _restatement(run: _Run, para: _Para, earlier: list[_Para], idf: dict[str, fl
     if not found.sources or found.coverage < limit or found.too_long:
         return False
     sources = [p for p in earlier if p.index in found.sources]
-    report = run.facts(para, sources)
+    report = run.facts(para, sources, copy=False)
     # A paragraph opening with a reformulation marker ("Autrement dit") announces a
     # paraphrase: only new facts keep it; otherwise a barely covered sentence keeps it too.
     new_sentences = () if found.marked else found.new_sentences

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.summarize.facts_base import Fact, FactFamily
+from precis.summarize.facts_entities import _fact_value, roots
 from precis.summarize.paragraphs import fold_accents
 from precis.summarize.terms import words
 
@@ -41,6 +42,7 @@ class FactCheck:
     stated_in: int | None
     where: str = ""
     applies: bool = True  # False: the kept text never speaks of it (see FactFamily.relevant)
+    count: int = 1  # how many times the checked paragraph states it
 
     @property
     def stated(self) -> bool:
@@ -57,6 +59,7 @@ class FactCheck:
             "stated_in": self.stated_in,
             "where": self.where,
             "applies": self.applies,
+            "count": self.count,
         }
 
 
@@ -118,15 +121,13 @@ FACT_CACHE_SIZE = 1 << 14  # paragraph texts whose facts and statements are kept
 
 
 @functools.lru_cache(maxsize=FACT_CACHE_SIZE)
-def _facts(text: str, lex: frozenset[str]) -> tuple[Fact, ...]:
-    found: list[Fact] = []
+def _facts(text: str, lex: frozenset[str]) -> tuple[tuple[Fact, int], ...]:
+    """Each fact value once, with how many times the text states it."""
+    found: dict[tuple[str, str], list[Fact]] = {}
     for fam in FAMILIES.values():
-        seen: set[str] = set()
         for fact in fam.facts(text, lex):
-            if fact.value not in seen:
-                seen.add(fact.value)
-                found.append(fact)
-    return tuple(found)
+            found.setdefault((fact.kind, fact.value), []).append(fact)
+    return tuple((group[0], len(group)) for group in found.values())
 
 
 @functools.lru_cache(maxsize=FACT_CACHE_SIZE)
@@ -134,32 +135,64 @@ def _statements(text: str) -> dict[str, dict[str, str]]:
     return {name: fam.statements(text) for name, fam in FAMILIES.items()}
 
 
+@functools.lru_cache(maxsize=FACT_CACHE_SIZE)
+def _counts(text: str) -> dict[tuple[str, str], int]:
+    """How many times `text` states each value (entities: each word's roots)."""
+    counts = {(f.kind, f.value): n for f, n in _facts(text, frozenset()) if f.kind != "entity"}
+    for token in words(text):
+        word = fold_accents(token.lower())
+        for root in roots(word) if token.islower() else {word, _fact_value(word)}:
+            counts[("entity", root)] = counts.get(("entity", root), 0) + 1
+    return counts
+
+
 def facts(text: str, lex: frozenset[str] = frozenset()) -> tuple[Fact, ...]:
     """Every fact of `text`, family by family, each value once."""
-    return _facts(text, lex)
+    return tuple(f for f, _ in _facts(text, lex))
+
+
+def _check_one(
+    fact: Fact, times: int, kept: Sequence[tuple[int, str]], count_all: bool
+) -> FactCheck:
+    """Where the kept paragraphs state `fact`; a counted family's fact stated `times` times
+    must be stated as often ("deux ... deux" is not stated by "douze ... deux")."""
+    fam = FAMILIES[fact.kind]
+    counted = fam.counted or count_all
+    need = times if counted else 1
+    have, first = 0, None
+    for index, other in kept:
+        surface = _statements(other)[fact.kind].get(fact.value)
+        if surface is not None:
+            first = first or (index, surface)
+            have += _counts(other).get((fact.kind, fact.value), 1) if counted else 1
+    if first is not None and have >= need:
+        return FactCheck(fact.kind, fact.value, fact.surface, *first, count=times)
+    if first is not None:
+        where = f"stated {have} time(s) there, {need} here"
+        return FactCheck(fact.kind, fact.value, fact.surface, None, where, count=times)
+    if not any(fam.relevant(fact, other) for _, other in kept):
+        where = f"the kept text never speaks of « {fact.anchor} »"
+        return FactCheck(fact.kind, fact.value, fact.surface, None, where, False, times)
+    return FactCheck(fact.kind, fact.value, fact.surface, None, count=times)
 
 
 def check(
-    text: str, kept: Sequence[tuple[int, str]], lex: frozenset[str] = frozenset()
+    text: str,
+    kept: Sequence[tuple[int, str]],
+    lex: frozenset[str] = frozenset(),
+    *,
+    count_all: bool = False,
 ) -> FactReport:
-    """Check each fact of `text` against the kept paragraphs (index, text) it matches."""
-    checks = []
-    for fact in _facts(text, lex):
-        where: tuple[int | None, str] = (None, "")
-        for index, other in kept:
-            surface = _statements(other)[fact.kind].get(fact.value)
-            if surface is not None:
-                where = (index, surface)
-                break
-        fam = FAMILIES[fact.kind]
-        applies = where[0] is not None or any(fam.relevant(fact, other) for _, other in kept)
-        if not applies:
-            where = (None, f"the kept text never speaks of « {fact.anchor} »")
-        checks.append(FactCheck(fact.kind, fact.value, fact.surface, *where, applies=applies))
+    """Check each fact of `text` against the kept paragraphs (index, text) it matches.
+
+    `count_all`: every family counts its facts (for a copy of one paragraph: "Dubois ...
+    Dubois" is not stated by "Attal ... Dubois"); otherwise names stated once suffice (a
+    restatement may name twice whom its source names once)."""
+    checks = tuple(_check_one(fact, n, kept, count_all) for fact, n in _facts(text, lex))
     conflicts = [
         f"{c} (paragraph {index + 1})"
         for index, other in kept
         for fam in FAMILIES.values()
         for c in fam.conflicts(text, other)
     ]
-    return FactReport(tuple(checks), tuple(dict.fromkeys(conflicts)))
+    return FactReport(checks, tuple(dict.fromkeys(conflicts)))

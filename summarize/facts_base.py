@@ -22,6 +22,7 @@ class FactFamily(Protocol):
     """A family of facts: what a text asserts, and what it states for other texts' facts."""
 
     name: str
+    counted: bool  # a value stated twice must be stated twice by the kept text
 
     def facts(self, text: str, lexicon: frozenset[str]) -> list[Fact]:
         """The facts `text` asserts. `lexicon`: words seen lowercase in the article."""

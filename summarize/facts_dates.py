@@ -65,6 +65,7 @@ def _dates(text: str) -> list[tuple[str, str]]:
 
 class DateFamily:
     name = "date"
+    counted = True
 
     def facts(self, text: str, lexicon: frozenset[str] = frozenset()) -> list[Fact]:
         return [Fact(self.name, value, surface) for value, surface in _dates(text)]

@@ -43,7 +43,7 @@ OPENERS: frozenset[str] = frozenset(_OPENERS_TEXT.split())
 _COMMON = frozenset(fold_accents(w) for w in STOPWORDS | STOPWORDS_EN) | OPENERS
 
 
-# Derivational endings: "Montpellier" is stated by "montpelliérains", "Dutch" by "Dutchman".
+# Derivational endings: "Montpellier" is stated by "montpelliérains", "Europe" by "européen".
 DERIVED_SUFFIXES = (
     "aines", "aine", "ains", "ain", "aises", "aise", "ais", "iennes", "ienne", "iens", "ien",
     "eennes", "eenne", "eens", "een", "oises", "oise", "ois", "man", "men", "ians", "ian",
@@ -61,6 +61,16 @@ def roots(word: str) -> set[str]:
             root = word[: -len(suffix)]
             out |= {root, root + "e"}
     return out
+
+
+ENGLISH_SUFFIXES = ("man", "men")  # "Dutchman" is stated by "Dutch"
+
+
+def _fact_value(word: str) -> str:
+    for suffix in ENGLISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT_CHARS:
+            return word[: -len(suffix)]
+    return word
 
 
 def _is_name(token: str, first: bool, lexicon: frozenset[str]) -> bool:
@@ -81,12 +91,13 @@ def _entities(text: str, lexicon: frozenset[str]) -> list[tuple[str, str]]:
     for sentence in split_sentences(text):
         for i, token in enumerate(words(sentence)):
             if _is_name(token, i == 0, lexicon):
-                found.append((min(roots(fold_accents(token.lower())), key=len), token))
+                found.append((_fact_value(fold_accents(token.lower())), token))
     return found
 
 
 class EntityFamily:
     name = "entity"
+    counted = False
 
     def facts(self, text: str, lexicon: frozenset[str] = frozenset()) -> list[Fact]:
         return [Fact(self.name, value, surface) for value, surface in _entities(text, lexicon)]
@@ -94,7 +105,10 @@ class EntityFamily:
     def statements(self, text: str) -> dict[str, str]:
         out: dict[str, str] = {}
         for token in words(text):
-            for root in roots(fold_accents(token.lower())):
+            word = fold_accents(token.lower())
+            # a lowercase derived word states its root name ("montpelliérains": Montpellier);
+            # a capitalized one only itself ("François" does not state "France")
+            for root in roots(word) if token.islower() else {word, _fact_value(word)}:
                 out.setdefault(root, token)
         return out
 

@@ -31,12 +31,15 @@ APPROX: dict[str, int] = {
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
 }  # fmt: skip
 ORDINALS: dict[str, int] = {"premier": 1, "premiere": 1, "second": 2, "seconde": 2}
+LAST = {"dernier": "ord:last", "derniere": "ord:last", "avant-dernier": "ord:last-1",
+        "avant-derniere": "ord:last-1"}  # fmt: skip
 _ORDINAL_STEMS = {"cinqu": 5, "neuv": 9}  # cinquième, neuvième
 ARTICLES = frozenset({"un", "une"})
 
 _DIGITS = r"(?<![\w.,])(?P<sign>[+\-−](?=\d))?(?P<num>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
+_FRACTION = r"(?P<frac>(?:\.\d{3}(?=\.\d{3}))*[.,]\d+)?"  # "3,5", "2.400", "1.234.567"
 _TOKEN = re.compile(
-    rf"{_DIGITS}(?P<frac>[.,]\d+)?(?P<ord>(?:er|re|ère|ere|e|ème|eme|è)\b)?"
+    rf"{_DIGITS}{_FRACTION}(?P<ord>(?:er|re|ère|ere|e|ème|eme|è)\b)?"
     r"|(?P<pct>%|pour[ -]?cent\b)"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)",
 )
@@ -89,6 +92,7 @@ def _ordinal(word: str) -> int | None:
 
 class NumberFamily:
     name = "number"
+    counted = True
 
     def facts(self, text: str, lexicon: frozenset[str] = frozenset()) -> list[Fact]:
         return [Fact(self.name, value, surface) for value, surface in _numbers(text)]
@@ -124,20 +128,24 @@ def _number_at(
     if tok.group("num"):
         if tok.group("ord") and not tok.group("frac") and not tok.group("sign"):
             return 1, (f"ord:{int(tok.group('num'))}", tok.group(0))
-        value = float(
-            re.sub(r"\D", "", tok.group("num")) + (tok.group("frac") or "").replace(",", ".")
-        )
+        digits = re.sub(r"\D", "", tok.group("num"))
+        frac = tok.group("frac") or ""
+        if re.fullmatch(r"(?:\.\d{3})+", frac):
+            digits, frac = digits + frac.replace(".", ""), ""  # "9.000": thousands
+        value = float(digits + frac.replace(",", "."))
         return _finish(text, tokens, i, i + 1, value, tok.group("sign") or "")
     word = tok.group("word")
     if not word:
         return 1, None
     low = fold_accents(word.lower())
+    if low.rstrip("s") in LAST:
+        return 1, (LAST[low.rstrip("s")], word)
     ordinal = _ordinal(low)
     if ordinal is not None:
         return 1, (f"ord:{ordinal}", word)
     if low in APPROX or low.rstrip("s") in APPROX:
         return _approx(tokens, i, None)
-    parts, j = _word_run(tokens, i)
+    parts, j = _word_run(text, tokens, i)
     if not parts or (len(parts) == 1 and parts[0] in ARTICLES):
         return 1, None
     if parts[-1] in ARTICLES and len(parts) > 1 and parts[-2] != "et":
@@ -151,21 +159,39 @@ def _number_at(
     return _finish(text, tokens, i, j, float(value), "")
 
 
-def _word_run(tokens: list[re.Match[str]], i: int) -> tuple[list[str], int]:
-    """The number words from tokens[i] on ('vingt-deux', 'deux cent mille', 'un million')."""
+TENS = frozenset({"vingt", "vingts", "trente", "quarante", "cinquante", "soixante"})
+
+
+def _can_follow(prev: str, nxt: str) -> bool:
+    """May number word `nxt` continue a number ending in `prev` ("quatre six" may not)?"""
+    if nxt in SCALES or prev in SCALES or prev == "et":
+        return True
+    value = UNITS.get(nxt, -1)
+    if prev in TENS:
+        return 1 <= value <= 9 or (prev in ("soixante", "vingt", "vingts") and 10 <= value <= 19)
+    if prev == "quatre":
+        return nxt in ("vingt", "vingts")
+    return prev == "dix" and 7 <= value <= 9
+
+
+def _word_run(text: str, tokens: list[re.Match[str]], i: int) -> tuple[list[str], int]:
+    """The number words from tokens[i] on ('vingt-deux', 'deux cent mille', 'vingt et un')."""
     parts: list[str] = []
     j = i
     while j < len(tokens) and tokens[j].group("word"):
+        if parts and text[tokens[j - 1].end() : tokens[j].start()].strip():
+            break  # "quatre, six": punctuation between them, two numbers
         pieces = fold_accents(tokens[j].group("word").lower()).split("-")
-        if not all(_word_value(p) is not None or p == "et" for p in pieces):
-            break
-        if pieces == ["et"] and not parts:
+        if pieces == ["et"]:
+            nxt = tokens[j + 1].group("word") if j + 1 < len(tokens) else None
+            if not (parts and parts[-1] in TENS and nxt and nxt.lower() in ("un", "une", "onze")):
+                break
+        elif not all(_word_value(p) is not None or p == "et" for p in pieces) or (
+            parts and not _can_follow(parts[-1], pieces[0])
+        ):
             break
         parts.extend(pieces)
         j += 1
-    while parts and parts[-1] == "et":
-        parts.pop()
-        j -= 1
     # a lone article followed by a scale counts ("un million"); before anything else it is not
     if parts and parts[0] in ARTICLES and (len(parts) == 1 or parts[1] not in SCALES):
         return (parts[:1], i + 1) if len(parts) == 1 else ([], i)

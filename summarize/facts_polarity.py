@@ -15,6 +15,7 @@ import functools
 import re
 
 from precis.summarize.facts_base import Fact, fold_same_length
+from precis.summarize.sentences import sentence_spans, split_sentences
 from precis.summarize.terms import term
 
 # group -> pole -> regex alternatives on folded lowercase text (word-bounded).
@@ -81,15 +82,21 @@ def _tokens(folded: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _anchor(tokens: list[tuple[str, int, int]], start: int, stop: int) -> tuple[str | None, int]:
+def _anchor(
+    text: str, tokens: list[tuple[str, int, int]], start: int, stop: int
+) -> tuple[str | None, int]:
+    """The first content term in tokens[start:stop] before a clause break, and its index
+    (None, -1 when there is none)."""
     for k in range(start, min(stop, len(tokens))):
         word = tokens[k][0]
+        if k > start and _BREAK.search(text, tokens[start][1], tokens[k][1]):
+            break
         if word in NEGATION_PARTICLES or word == "ne":
             continue
         t = term(word)
         if t:
             return t, k
-    return None, start
+    return None, -1
 
 
 def _pole_of(word: str) -> tuple[str, str] | None:
@@ -122,22 +129,27 @@ def _negation_at(
     if word == "ne":
         stop = min(i + 1 + NEGATION_REACH, len(tokens))
         particle = next((k for k in range(i + 1, stop) if tokens[k][0] in NEGATION_PARTICLES), None)
+        if particle is None and i > 0 and tokens[i - 1][0] in NEGATION_PARTICLES:
+            particle = i - 1  # "Personne ne sait", "rien ne change"
         if particle is None:
             return None
-        anchor, k = _anchor(tokens, i + 1, particle)
+        anchor, k = _anchor(text, tokens, i + 1, particle)
         if anchor is None:
-            anchor, k = _anchor(tokens, particle + 1, particle + 1 + ANCHOR_REACH)
+            after = max(particle, i)
+            anchor, k = _anchor(text, tokens, after, after + 1 + ANCHOR_REACH)
         end = max(k, particle, min(particle + ANCHOR_REACH, len(tokens) - 1))
         while end > particle and _BREAK.search(text, tokens[particle][2], tokens[end][1]):
             end -= 1
-        anchor = anchor or tokens[particle][0]
-        return end, tokens[particle][1], _negated_value(tokens[k][0], anchor), anchor
-    if word in STANDALONE_NEGATIONS:
-        anchor, k = _anchor(tokens, i + 1, i + 1 + ANCHOR_REACH)
-        end = max(k, i)
-        anchor = anchor or word
-        return end, -1, _negated_value(tokens[k][0], anchor) if k > i else f"neg:{anchor}", anchor
-    return None
+        last = tokens[particle][0]
+    elif word in STANDALONE_NEGATIONS:
+        anchor, k = _anchor(text, tokens, i, i + 1 + ANCHOR_REACH)
+        end, particle, last = max(k, i), -1, word
+    else:
+        return None
+    if anchor is None:
+        return end, particle if particle < 0 else tokens[particle][1], f"neg:{last}", last
+    offset = particle if particle < 0 else tokens[particle][1]
+    return end, offset, _negated_value(tokens[k][0], anchor), anchor
 
 
 def _negations(text: str) -> tuple[list[tuple[str, str, str]], list[tuple[int, int]]]:
@@ -178,6 +190,17 @@ def _polarity(text: str) -> list[tuple[str, str, str]]:
     return negations + [(value, surface, "") for value, surface in _poles(text, scopes)]
 
 
+CONFLICT_OVERLAP = 0.5  # share of a kept sentence's terms that the repeating sentence has
+
+
+def _sentence_terms(text: str, offset: int) -> frozenset[str]:
+    """The terms of the sentence of `text` that holds `offset`."""
+    for span in sentence_spans(text):
+        if span.start <= offset < span.end:
+            return _terms(text[span.start : span.end])
+    return _terms(text)
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _terms(text: str) -> frozenset[str]:
     return frozenset(t for w, _, _ in _tokens(fold_same_length(text)) if (t := term(w)))
@@ -185,6 +208,7 @@ def _terms(text: str) -> frozenset[str]:
 
 class PolarityFamily:
     name = "polarity"
+    counted = False  # a restatement may say "les plus exposés, les plus de 65 ans" once more
 
     def facts(self, text: str, lexicon: frozenset[str] = frozenset()) -> list[Fact]:
         return [Fact(self.name, v, surface, anchor) for v, surface, anchor in _polarity(text)]
@@ -196,14 +220,21 @@ class PolarityFamily:
         return out
 
     def conflicts(self, text: str, other: str) -> list[str]:
-        """`other` negates a word that `text` uses without negating it."""
+        """`other` negates, in a sentence that `text` repeats, a word that `text` uses
+        without negating it ("Le maire n'a pas signé" against "Le maire a signé")."""
         own = {value for value, _, _ in _negations(text)[0]}
-        used = _terms(text)
-        return [
-            f"« {surface} »"
-            for value, surface, anchor in _negations(other)[0]
-            if value not in own and value.startswith("neg:") and anchor in used
-        ]
+        negations, scopes = _negations(other)
+        found = []
+        for (value, surface, anchor), (start, _) in zip(negations, scopes, strict=True):
+            if value in own or not value.startswith("neg:") or anchor not in _terms(text):
+                continue
+            sentence = _sentence_terms(other, start)
+            if any(
+                anchor in mine and len(sentence & mine) >= CONFLICT_OVERLAP * len(sentence)
+                for mine in (_terms(s) for s in split_sentences(text))
+            ):
+                found.append(f"« {surface} »")
+        return found
 
     def relevant(self, fact: Fact, other: str) -> bool:
         """A negation is checked where the other text uses the word it bears on."""
