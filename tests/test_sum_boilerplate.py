@@ -121,7 +121,7 @@ def test_script_tail_is_cut() -> None:
 
 
 def test_rules_are_data_and_extensible() -> None:
-    custom = (*RULES, Rule("newsletter-fr", r"recevez nos alertes.*", max_words=8))
-    (_, removals), *_ = clean_paragraphs(["Recevez nos alertes info"], custom)
-    assert removals[0].rule == "newsletter-fr"
+    custom = (*RULES, Rule("whatsapp-fr", r"rejoignez notre chaîne whatsapp.*", max_words=8))
+    (_, removals), *_ = clean_paragraphs(["Rejoignez notre chaîne WhatsApp"], custom)
+    assert removals[0].rule == "whatsapp-fr"
     assert len({rule.name for rule in RULES}) == len(RULES)
