@@ -9,7 +9,8 @@ Rules, in order, each reported with the paragraph index (0-based, in the origina
   later one contains it and says more).
 - ``restatement``: a paragraph whose TF-IDF-weighted content (numbers and named entities
   weighing more) is covered by one or two earlier kept paragraphs at >= `restatement`
-  (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit");
+  (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit",
+  >= `restatement_facts` when its sources state at least RESTATEMENT_MIN_FACTS of its facts);
   see `restatement.py`.
 
 Every removal is safe or it does not happen: a paragraph goes only when each of its facts
@@ -32,7 +33,9 @@ from precis.summarize.html import extract_blocks, looks_like_html
 from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
+    RESTATEMENT_COVERAGE_FACTS,
     RESTATEMENT_COVERAGE_MARKED,
+    RESTATEMENT_MIN_FACTS,
     RESTATEMENT_MIN_TERMS,
     restatement,
     sentence_idf,
@@ -54,6 +57,7 @@ class Thresholds:
     shingle_size: int = SHINGLE_SIZE
     restatement: float = RESTATEMENT_COVERAGE
     restatement_marked: float = RESTATEMENT_COVERAGE_MARKED
+    restatement_facts: float = RESTATEMENT_COVERAGE_FACTS
     min_terms: int = RESTATEMENT_MIN_TERMS
     boilerplate: bool = True
 
@@ -358,10 +362,13 @@ def _restatement(run: _Run, para: _Para, earlier: list[_Para], idf: dict[str, fl
         return False
     found = restatement(para.text, para.terms, [(p.index, p.text, p.terms) for p in earlier], idf)
     limit = limits.restatement_marked if found.marked else limits.restatement
-    if not found.sources or found.coverage < limit or found.too_long:
+    floor = min(limit, limits.restatement_facts)
+    if not found.sources or found.coverage < floor or found.too_long:
         return False
     sources = [p for p in earlier if p.index in found.sources]
     report = run.facts(para, sources, copy=False)
+    if found.coverage < limit and _anchors(report) < RESTATEMENT_MIN_FACTS:
+        return False  # low coverage, and too few shared facts to say it is the same news
     # A paragraph opening with a reformulation marker ("Autrement dit") announces a
     # paraphrase: only new facts keep it; otherwise a barely covered sentence keeps it too.
     new_sentences = () if found.marked else found.new_sentences
@@ -376,6 +383,14 @@ def _restatement(run: _Run, para: _Para, earlier: list[_Para], idf: dict[str, fl
         f"{_human(found.sources)}{marker}; no new facts", report,
     )  # fmt: skip
     return True
+
+
+ANCHOR_KINDS = frozenset({"number", "date", "entity", "quote"})
+
+
+def _anchors(report: FactReport) -> int:
+    """Facts of a paragraph that its sources state (polarity words excepted)."""
+    return sum(1 for c in report.checks if c.kind in ANCHOR_KINDS and c.stated_in is not None)
 
 
 def _human(indices: tuple[int, ...]) -> str:

@@ -12,7 +12,8 @@ stated by the kept paragraph(s) it matches and no kept paragraph it matches says
   "Retailleau a défendu" from "Selon le maire");
 - ``polarity`` (facts_polarity.py): negations (ne...pas/jamais/plus, aucun, sans) with the word
   they bear on, and antonym or reversal poles (hausse/baisse, reconnu/nié, adopté/rejeté,
-  condamné/acquitté, "placé en garde à vue"/"remis en liberté", ...).
+  condamné/acquitté, "placé en garde à vue"/"remis en liberté", ...);
+- ``quote`` (facts_quotes.py): quotations, stated by a text that has most of their words.
 
 Each checked fact is reported (`FactCheck`: its kind, value, surface, and the kept paragraph and
 words that state it), so that the JSON of a removal shows why it was safe.
@@ -97,8 +98,9 @@ def _families() -> dict[str, FactFamily]:
     from precis.summarize.facts_entities import ENTITIES
     from precis.summarize.facts_numbers import NUMBERS
     from precis.summarize.facts_polarity import POLARITY
+    from precis.summarize.facts_quotes import QUOTES
 
-    return {f.name: f for f in (NUMBERS, DATES, ENTITIES, POLARITY)}
+    return {f.name: f for f in (NUMBERS, DATES, ENTITIES, POLARITY, QUOTES)}
 
 
 FAMILIES: dict[str, FactFamily] = _families()
@@ -161,7 +163,7 @@ def _check_one(
     need = times if counted else 1
     have, first = 0, None
     for index, other in kept:
-        surface = _statements(other)[fact.kind].get(fact.value)
+        surface = _statements(other)[fact.kind].get(fact.value) or fam.paraphrase(fact, other)
         if surface is not None:
             first = first or (index, surface)
             have += _counts(other).get((fact.kind, fact.value), 1) if counted else 1

@@ -32,6 +32,11 @@ class FactFamily(Protocol):
         """value -> surface of everything `text` states (where others' facts are looked up)."""
         ...
 
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        """How `other` states `fact` in other words than its `statements` (None: it does
+        not)."""
+        ...
+
     def conflicts(self, text: str, other: str) -> list[str]:
         """What `other` says that `text` contradicts (empty for most families)."""
         ...

@@ -73,6 +73,9 @@ class DateFamily:
     def statements(self, text: str) -> dict[str, str]:
         return dict(_dates(text))
 
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        return None
+
     def conflicts(self, text: str, other: str) -> list[str]:
         return []
 

@@ -14,6 +14,8 @@ finds; a false name only keeps a repetition, which is the safe side.
 
 from __future__ import annotations
 
+import re
+
 from precis.summarize.facts_base import Fact
 from precis.summarize.paragraphs import fold_accents
 from precis.summarize.sentences import split_sentences
@@ -86,10 +88,17 @@ def _is_name(token: str, first: bool, lexicon: frozenset[str]) -> bool:
     return not (low.endswith("ment") or low in lexicon)
 
 
+# "Âgé de 57 ans, ...", "Interrogé par l'AFP, ...": a participle opening a sentence.
+_PARTICIPLE = re.compile(r"^\W*\w+(?:é|ée|és|ées)\s+(?:de|d'|d’|à|par|en|sur|dans|pour)\b")
+
+
 def _entities(text: str, lexicon: frozenset[str]) -> list[tuple[str, str]]:
     found = []
     for sentence in split_sentences(text):
+        participle = bool(_PARTICIPLE.match(sentence))
         for i, token in enumerate(words(sentence)):
+            if i == 0 and participle:
+                continue
             if _is_name(token, i == 0, lexicon):
                 found.append((_fact_value(fold_accents(token.lower())), token))
     return found
@@ -111,6 +120,9 @@ class EntityFamily:
             for root in roots(word) if token.islower() else {word, _fact_value(word)}:
                 out.setdefault(root, token)
         return out
+
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        return None
 
     def conflicts(self, text: str, other: str) -> list[str]:
         return []

@@ -14,6 +14,7 @@ import re
 
 from precis.summarize.facts_base import Fact
 from precis.summarize.paragraphs import fold_accents
+from precis.summarize.terms import term
 
 UNITS: dict[str, int] = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
@@ -100,6 +101,9 @@ class NumberFamily:
     def statements(self, text: str) -> dict[str, str]:
         return {value: surface for value, surface in _numbers(text)}
 
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        return None
+
     def conflicts(self, text: str, other: str) -> list[str]:
         return []
 
@@ -148,6 +152,8 @@ def _number_at(
     parts, j = _word_run(text, tokens, i)
     if not parts or (len(parts) == 1 and parts[0] in ARTICLES):
         return 1, None
+    if parts == ["neuf"] and _adjective(text, tokens, i):
+        return 1, None
     if parts[-1] in ARTICLES and len(parts) > 1 and parts[-2] != "et":
         parts = parts[:-1]  # "les deux une fois": the article is not part of the number
         j -= 1
@@ -172,6 +178,21 @@ def _can_follow(prev: str, nxt: str) -> bool:
     if prev == "quatre":
         return nxt in ("vingt", "vingts")
     return prev == "dix" and 7 <= value <= 9
+
+
+_DETERMINERS_TEXT = "les des ses ces nos vos leurs aux à a de d en par pour sur dans et ou"
+DETERMINERS = frozenset([*_DETERMINERS_TEXT.split(), "plus", "moins"])
+
+
+def _adjective(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'un logement neuf', 'refait à neuf': 'neuf' after a noun, not before one, is new."""
+    prev = fold_accents(tokens[i - 1].group(0).lower()) if i > 0 else ""
+    if prev in DETERMINERS and prev != "a":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or not nxt.group("word") or text[tokens[i].end() : nxt.start()].strip():
+        return True  # "neuf." "neuf, ..."
+    return term(nxt.group("word")) is None  # "neuf plus de": a stopword follows
 
 
 def _word_run(text: str, tokens: list[re.Match[str]], i: int) -> tuple[list[str], int]:

@@ -42,7 +42,7 @@ POLES: dict[str, dict[str, str]] = {
     },
     "win": {
         "win": r"gagn\w*|victoires?|remport\w*|vainqueurs?",
-        "lose": r"perd\w*|defaites?|battue?s?",
+        "lose": r"perd\w*|defaites?",  # not "battu": a record is beaten too
     },
     "open": {
         "open": r"ouvert\w*|ouvr(?:e|ent|ir|ira|iront|ait|ant)",
@@ -91,8 +91,8 @@ def _anchor(
         word = tokens[k][0]
         if k > start and _BREAK.search(text, tokens[start][1], tokens[k][1]):
             break
-        if word in NEGATION_PARTICLES or word == "ne":
-            continue
+        if word in NEGATION_PARTICLES or word == "ne" or not word.isalpha():
+            continue  # a number is not what a negation bears on
         t = term(word)
         if t:
             return t, k
@@ -218,6 +218,9 @@ class PolarityFamily:
         for value, surface, _ in _polarity(text):
             out.setdefault(value, surface)
         return out
+
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        return None
 
     def conflicts(self, text: str, other: str) -> list[str]:
         """`other` negates, in a sentence that `text` repeats, a word that `text` uses
