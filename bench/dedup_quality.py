@@ -355,11 +355,11 @@ def main() -> None:
     hand = load_handwritten()
     cases = hand + generate(docs, per_kind, rng)
     tallies, failures = evaluate(cases)
-    print(f"{'kind':<26}{'cases':>6}{'must stay':>10}{'lost':>6}{'must go':>9}"
+    print(f"{'kind':<34}{'cases':>6}{'must stay':>10}{'lost':>6}{'must go':>9}"
           f"{'removed':>9}{'ms/case':>9}")  # fmt: skip
     for kind in sorted(tallies, key=lambda k: (not k.startswith("hand:"), k)):
         t = tallies[kind]
-        print(f"{kind:<26}{t.cases:>6}{t.must_stay:>10}{t.lost:>6}{t.must_go:>9}{t.removed:>9}"
+        print(f"{kind:<34}{t.cases:>6}{t.must_stay:>10}{t.lost:>6}{t.must_go:>9}{t.removed:>9}"
               f"{1000 * t.seconds / t.cases:>9.1f}")  # fmt: skip
     if args.failures:
         print("\n".join(failures), file=sys.stderr)

@@ -19,14 +19,16 @@ from precis.summarize.sentences import split_sentences
 from precis.summarize.terms import terms
 
 QUOTE_COVERAGE = 0.8
+_CLOSING = re.compile(r'(?<=[\w.!?…)])"(?=[\s,.;:!?)]|$)')  # 'scientifique", a-t-elle'
 _QUOTE = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+?)”|\"([^\"]+?)\"")
 
 
 def _quotes(text: str) -> list[str]:
     found = [next(g for g in m.groups() if g) for m in _QUOTE.finditer(text)]
-    if text.count('"') % 2 == 1:
-        head = text[: text.index('"')].strip()
-        if head and not text[: text.index('"')].rstrip().endswith((":", ",")):
+    first = text.find('"')
+    if text.count('"') % 2 == 1 and _CLOSING.match(text, first):
+        head = text[:first].strip()
+        if head:
             found.insert(0, head)
     return [q for q in found if terms(q)]
 
@@ -47,12 +49,15 @@ class QuoteFamily:
         return {normalize_for_comparison(q): q for q in _quotes(text)}
 
     def paraphrase(self, fact: Fact, other: str) -> str | None:
-        """`other` says the quote again: one of its sentences has most of its terms."""
+        """`other` says the quote again: as many of its sentences as the quote has hold most
+        of its terms."""
         own = set(terms(fact.surface))
-        for sentence in split_sentences(other):
-            shared = own & _term_set(sentence)
-            if len(shared) >= QUOTE_COVERAGE * len(own):
-                return sentence
+        size = max(1, len(split_sentences(fact.surface)))
+        sentences = split_sentences(other)
+        for i in range(max(1, len(sentences) - size + 1)):
+            window = " ".join(sentences[i : i + size])
+            if len(own & _term_set(window)) >= QUOTE_COVERAGE * len(own):
+                return window
         return None
 
     def conflicts(self, text: str, other: str) -> list[str]:

@@ -216,3 +216,38 @@ def test_articles_are_not_numbers() -> None:
 def test_an_unknown_family_lists_the_valid_ones() -> None:
     with pytest.raises(KeyError, match="valid"):
         family("colour")
+
+
+LEAD = (
+    "La municipalité de Castres va construire une nouvelle école élémentaire de douze classes "
+    "dans le quartier de Lameilhé, pour un coût de 9 millions d'euros."
+)
+OTHER = "Le chantier débutera au printemps. L'ancien groupe scolaire, vétuste, sera démoli."
+
+
+def test_a_paraphrase_in_other_words_with_the_same_facts_is_a_restatement() -> None:
+    # Coverage 0.40 (synonyms: bâtir/construire, établissement primaire/école élémentaire):
+    # under the plain threshold, but its sources state its 4 facts (Lameilhé, Castres, douze,
+    # 9 millions), so it says nothing new.
+    again = (
+        "À Lameilhé, la ville de Castres bâtira ainsi un établissement primaire flambant neuf, "
+        "doté de douze salles de classe, un investissement de 9 millions d'euros."
+    )
+    result = dedup(f"{LEAD}\n\n{OTHER}\n\n{again}")
+    (removal,) = result.removed
+    assert (removal.index, removal.rule, removal.duplicate_of) == (2, "restatement", (0,))
+    assert removal.score is not None and removal.score < 0.6
+
+
+def test_a_restatement_with_a_new_quotation_is_kept() -> None:
+    lead = (
+        "Rachida Dati a une nouvelle fois attaqué mardi la maire de Paris Anne Hidalgo sur la "
+        "sécurité, l'accusant d'être « aux abonnés absents » face à la délinquance."
+    )
+    again = (
+        "Rachida Dati accuse également de « mensonge » la maire de Paris Anne Hidalgo sur la "
+        "sécurité, et l'accuse d'être « aux abonnés absents » face à la délinquance."
+    )
+    result = dedup(f"{lead}\n\n{OTHER}\n\n{again}")
+    assert result.removed == ()
+    assert "mensonge" in result.kept[2].note
