@@ -10,7 +10,8 @@ Rules, in order, each reported with the paragraph index (0-based, in the origina
 - ``restatement``: a paragraph whose TF-IDF-weighted content (numbers and named entities
   weighing more) is covered by one or two earlier kept paragraphs at >= `restatement`
   (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit",
-  >= `restatement_facts` when its sources state at least RESTATEMENT_MIN_FACTS of its facts);
+  `restatement_facts_slack` times the uncovered share when its sources state at least
+  RESTATEMENT_MIN_FACTS of its facts: 0.4 by default);
   see `restatement.py`.
 
 Every removal is safe or it does not happen: a paragraph goes only when each of its facts
@@ -33,8 +34,8 @@ from precis.summarize.html import extract_blocks, looks_like_html
 from precis.summarize.paragraphs import normalize_for_comparison, split_paragraphs
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
-    RESTATEMENT_COVERAGE_FACTS,
     RESTATEMENT_COVERAGE_MARKED,
+    RESTATEMENT_FACTS_SLACK,
     RESTATEMENT_MIN_FACTS,
     RESTATEMENT_MIN_TERMS,
     restatement,
@@ -57,7 +58,7 @@ class Thresholds:
     shingle_size: int = SHINGLE_SIZE
     restatement: float = RESTATEMENT_COVERAGE
     restatement_marked: float = RESTATEMENT_COVERAGE_MARKED
-    restatement_facts: float = RESTATEMENT_COVERAGE_FACTS
+    restatement_facts_slack: float = RESTATEMENT_FACTS_SLACK
     min_terms: int = RESTATEMENT_MIN_TERMS
     boilerplate: bool = True
 
@@ -307,7 +308,11 @@ REPLACE_LENGTH_RATIO = 1.25  # a later near-duplicate this much longer replaces 
 NEAR_NONE, NEAR_REMOVED, NEAR_REPLACED, NEAR_NOTED = "none", "removed", "replaced", "noted"
 
 
-def _closest(para: _Para, earlier: list[_Para], limits: Thresholds, sharing: set[int] | None):  # type: ignore[no-untyped-def]
+def _closest(
+    para: _Para, earlier: list[_Para], limits: Thresholds, sharing: set[int] | None
+) -> tuple[float, float, _Para] | None:
+    """The kept earlier paragraph `para` is nearest to, over a near threshold: (Jaccard,
+    containment, paragraph), or None."""
     best: tuple[float, float, _Para] | None = None
     for other in earlier:
         if sharing is not None and other.index not in sharing:
@@ -362,7 +367,7 @@ def _restatement(run: _Run, para: _Para, earlier: list[_Para], idf: dict[str, fl
         return False
     found = restatement(para.text, para.terms, [(p.index, p.text, p.terms) for p in earlier], idf)
     limit = limits.restatement_marked if found.marked else limits.restatement
-    floor = min(limit, limits.restatement_facts)
+    floor = min(limit, 1 - (1 - limits.restatement) * limits.restatement_facts_slack)
     if not found.sources or found.coverage < floor or found.too_long:
         return False
     sources = [p for p in earlier if p.index in found.sources]

@@ -191,7 +191,7 @@ def test_a_restatement_with_a_new_fact_is_kept() -> None:
 def test_thresholds_are_tunable() -> None:
     text = (SAMPLE_DIR / "nato-rutte" / "article.fr.txt").read_text(encoding="utf-8")
     assert "restatement" in dedup(text).counts()
-    assert "restatement" not in dedup(text, restatement=0.99, restatement_facts=0.99).counts()
+    assert "restatement" not in dedup(text, restatement=0.99).counts()
     with pytest.raises(TypeError, match="unknown dedup threshold"):
         dedup(text, restatment=0.5)
 
