@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.summarize.facts_base import Fact, FactFamily
-from precis.summarize.facts_entities import _fact_value, roots
+from precis.summarize.facts_entities import name_key, roots
 from precis.summarize.paragraphs import fold_accents
 from precis.summarize.terms import words
 
@@ -89,9 +89,6 @@ class FactReport:
             parts.append("says the opposite: " + ", ".join(self.conflicts))
         return "; ".join(parts)
 
-    def missing_values(self) -> list[str]:
-        return sorted({c.surface for c in self.missing})
-
 
 def _families() -> dict[str, FactFamily]:
     from precis.summarize.facts_dates import DATES
@@ -143,7 +140,7 @@ def _counts(text: str) -> dict[tuple[str, str], int]:
     counts = {(f.kind, f.value): n for f, n in _facts(text, frozenset()) if f.kind != "entity"}
     for token in words(text):
         word = fold_accents(token.lower())
-        for root in roots(word) if token.islower() else {word, _fact_value(word)}:
+        for root in roots(word) if token.islower() else {word, name_key(word)}:
             counts[("entity", root)] = counts.get(("entity", root), 0) + 1
     return counts
 

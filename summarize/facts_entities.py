@@ -68,7 +68,8 @@ def roots(word: str) -> set[str]:
 ENGLISH_SUFFIXES = ("man", "men")  # "Dutchman" is stated by "Dutch"
 
 
-def _fact_value(word: str) -> str:
+def name_key(word: str) -> str:
+    """The value of a name fact: the folded word, an English "-man" ending cut."""
     for suffix in ENGLISH_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ROOT_CHARS:
             return word[: -len(suffix)]
@@ -100,7 +101,7 @@ def _entities(text: str, lexicon: frozenset[str]) -> list[tuple[str, str]]:
             if i == 0 and participle:
                 continue
             if _is_name(token, i == 0, lexicon):
-                found.append((_fact_value(fold_accents(token.lower())), token))
+                found.append((name_key(fold_accents(token.lower())), token))
     return found
 
 
@@ -117,7 +118,7 @@ class EntityFamily:
             word = fold_accents(token.lower())
             # a lowercase derived word states its root name ("montpelliérains": Montpellier);
             # a capitalized one only itself ("François" does not state "France")
-            for root in roots(word) if token.islower() else {word, _fact_value(word)}:
+            for root in roots(word) if token.islower() else {word, name_key(word)}:
                 out.setdefault(root, token)
         return out
 
