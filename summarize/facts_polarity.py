@@ -2,8 +2,9 @@
 
 - A negation ("ne ... pas/plus/jamais/rien/guère/aucun/personne", "sans", "aucun", "jamais")
   is the fact ``neg:<term>``, the term being the first content word it bears on ("n'a pas
-  signé" -> "neg:sign"). A text that has the word without the negation says the opposite:
-  removing "Le maire a signé" next to "Le maire n'a pas signé" is a conflict.
+  signé" -> "neg:sign"; "neg:pas" when none is found: "n'est pas sur le point de"). A text
+  that repeats the sentence without the negation says the opposite: removing "Le maire a
+  signé" next to "Le maire n'a pas signé" is a conflict.
 - A pole word is the fact ``pole:<group>:<pole>``: "hausse", "augmenté" are
   "pole:direction:up", "baisse", "recul" "pole:direction:down". A text states a pole when it
   has a word of the same pole (paraphrases meet: "augmentation" states "hausse").
@@ -67,7 +68,7 @@ NEGATION_PARTICLES = frozenset(
 )
 STANDALONE_NEGATIONS = frozenset({"sans", "aucun", "aucune", "jamais", "nul", "nulle"})
 NEGATION_REACH = 4  # tokens between "ne" and its particle
-ANCHOR_REACH = 3  # tokens after the particle where the negated word is looked for
+ANCHOR_REACH = 4  # tokens after the particle where the negated word is looked for
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BREAK = re.compile(r"[.;:!?()«»\"]")  # a negation's scope ends at a clause break
 
@@ -93,6 +94,8 @@ def _anchor(
             break
         if word in NEGATION_PARTICLES or word == "ne" or not word.isalpha():
             continue  # a number is not what a negation bears on
+        if text[tokens[k][1]].isupper():
+            continue  # nor a name
         t = term(word)
         if t:
             return t, k
@@ -120,6 +123,29 @@ def _negated_value(word: str, anchor: str) -> str:
     return f"neg:{anchor}"
 
 
+CLAUSE_REACH = NEGATION_REACH + 2  # tokens between a particle and a "ne" after it
+
+
+def _before(text: str, tokens: list[tuple[str, int, int]], i: int) -> list[int]:
+    """Indices of the tokens before tokens[i] in its clause, nearest first."""
+    out = []
+    for j in range(i - 1, max(-1, i - 1 - CLAUSE_REACH), -1):
+        if _BREAK.search(text, tokens[j][2], tokens[i][1]):
+            break
+        out.append(j)
+    return out
+
+
+def _after(text: str, tokens: list[tuple[str, int, int]], i: int) -> list[int]:
+    """Indices of the tokens after tokens[i] in its clause, nearest first."""
+    out = []
+    for j in range(i + 1, min(len(tokens), i + 1 + CLAUSE_REACH)):
+        if _BREAK.search(text, tokens[i][2], tokens[j][1]):
+            break
+        out.append(j)
+    return out
+
+
 def _negation_at(
     text: str, tokens: list[tuple[str, int, int]], i: int
 ) -> tuple[int, int, str, str] | None:
@@ -129,11 +155,14 @@ def _negation_at(
     if word == "ne":
         stop = min(i + 1 + NEGATION_REACH, len(tokens))
         particle = next((k for k in range(i + 1, stop) if tokens[k][0] in NEGATION_PARTICLES), None)
-        if particle is None and i > 0 and tokens[i - 1][0] in NEGATION_PARTICLES:
-            particle = i - 1  # "Personne ne sait", "rien ne change"
+        if particle is None:  # "Personne ne sait", "jamais depuis 1976 l'Orb n'avait"
+            particle = next(
+                (j for j in _before(text, tokens, i) if tokens[j][0] in NEGATION_PARTICLES), None
+            )
         if particle is None:
             return None
-        anchor, k = _anchor(text, tokens, i + 1, particle)
+        # between "ne" and "pas", or between "Aucun" and "ne" ("Aucun blessé n'est...")
+        anchor, k = _anchor(text, tokens, *sorted((i + 1, particle + 1)))
         if anchor is None:
             after = max(particle, i)
             anchor, k = _anchor(text, tokens, after, after + 1 + ANCHOR_REACH)
@@ -142,12 +171,14 @@ def _negation_at(
             end -= 1
         last = tokens[particle][0]
     elif word in STANDALONE_NEGATIONS:
+        if any(tokens[j][0] == "ne" for j in _after(text, tokens, i)):
+            return None  # "jamais ... n'avait": the "ne" that follows reads it
         anchor, k = _anchor(text, tokens, i, i + 1 + ANCHOR_REACH)
         end, particle, last = max(k, i), -1, word
     else:
         return None
-    if anchor is None:
-        return end, particle if particle < 0 else tokens[particle][1], f"neg:{last}", last
+    if anchor is None:  # no content word found: the negation bears on the whole clause
+        return end, particle if particle < 0 else tokens[particle][1], f"neg:{last}", ""
     offset = particle if particle < 0 else tokens[particle][1]
     return end, offset, _negated_value(tokens[k][0], anchor), anchor
 
@@ -167,7 +198,7 @@ def _negations(text: str) -> tuple[list[tuple[str, str, str]], list[tuple[int, i
             continue
         end, particle, value, anchor = hit
         particles.add(particle)
-        start = tokens[i][1]
+        start = min(tokens[i][1], particle) if particle >= 0 else tokens[i][1]
         found.append((value, text[start : tokens[end][2]], anchor))
         scopes.append((start, tokens[end][2]))
         i = end + 1
@@ -229,19 +260,23 @@ class PolarityFamily:
         negations, scopes = _negations(other)
         found = []
         for (value, surface, anchor), (start, _) in zip(negations, scopes, strict=True):
-            if value in own or not value.startswith("neg:") or anchor not in _terms(text):
+            if value in own or not value.startswith("neg:"):
+                continue
+            if anchor and anchor not in _terms(text):
                 continue
             sentence = _sentence_terms(other, start)
             if any(
-                anchor in mine and len(sentence & mine) >= CONFLICT_OVERLAP * len(sentence)
+                (not anchor or anchor in mine)
+                and len(sentence & mine) >= CONFLICT_OVERLAP * len(sentence)
                 for mine in (_terms(s) for s in split_sentences(text))
             ):
                 found.append(f"« {surface} »")
         return found
 
     def relevant(self, fact: Fact, other: str) -> bool:
-        """A negation is checked where the other text uses the word it bears on."""
-        return not fact.value.startswith("neg:") or fact.anchor in _terms(other)
+        """A negation is checked where the other text uses the word it bears on (always,
+        when no content word tells what it bears on)."""
+        return not fact.value.startswith("neg:") or not fact.anchor or fact.anchor in _terms(other)
 
 
 POLARITY = PolarityFamily()
