@@ -166,7 +166,7 @@ def _negation_at(
         if anchor is None:
             after = max(particle, i)
             anchor, k = _anchor(text, tokens, after, after + 1 + ANCHOR_REACH)
-        end = max(k, particle, min(particle + ANCHOR_REACH, len(tokens) - 1))
+        end = max(k, particle, i, min(particle + ANCHOR_REACH, len(tokens) - 1))
         while end > particle and _BREAK.search(text, tokens[particle][2], tokens[end][1]):
             end -= 1
         last = tokens[particle][0]
@@ -201,7 +201,7 @@ def _negations(text: str) -> tuple[list[tuple[str, str, str]], list[tuple[int, i
         start = min(tokens[i][1], particle) if particle >= 0 else tokens[i][1]
         found.append((value, text[start : tokens[end][2]], anchor))
         scopes.append((start, tokens[end][2]))
-        i = end + 1
+        i = max(end, i) + 1  # a scope may end before "ne" ("Personne ne"): always move on
     return found, scopes
 
 

@@ -251,3 +251,20 @@ def test_a_restatement_with_a_new_quotation_is_kept() -> None:
     result = dedup(f"{lead}\n\n{OTHER}\n\n{again}")
     assert result.removed == ()
     assert "mensonge" in result.kept[2].note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Personne ne.",
+        "Rien n'y.",
+        "Aucun ne ne pas",
+        "jamais ne jamais ne",
+        "Personne, ne sait",
+        "ne",
+    ],
+)
+def test_negation_scanning_always_moves_on(text: str) -> None:
+    # a particle before "ne" with no content word after it once made the scan loop forever
+    found = family("polarity").facts(text, frozenset())
+    assert len(found) <= len(text.split())
