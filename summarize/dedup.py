@@ -230,11 +230,19 @@ class _Run:
     removed: list[Removal]
     lex: frozenset[str]  # words the article writes lowercase: not names
 
-    def facts(self, para: _Para, sources: list[_Para], *, copy: bool = True) -> FactReport:
+    def facts(
+        self,
+        para: _Para,
+        sources: list[_Para],
+        *,
+        copy: bool = True,
+        kinds: frozenset[str] | None = None,
+    ) -> FactReport:
         """The facts of `para` checked against the kept paragraphs it matches (`copy`: it is
-        a copy of one of them, each fact must be stated as many times)."""
+        a copy of one of them, each fact must be stated as many times; `kinds`: only these
+        fact families)."""
         pairs = [(p.index, p.text) for p in sources]
-        return check(para.text, pairs, self.lex, count_all=copy)
+        return check(para.text, pairs, self.lex, count_all=copy, kinds=kinds)
 
     def remove(
         self, para: _Para, rule: str, sources: list[_Para], score: float, reason: str,
@@ -294,10 +302,15 @@ def _remove_duplicates(paras: list[_Para], limits: Thresholds, removed: list[Rem
             seen_exact[para.norm] = para
 
 
+# The same words in the same order state the same dates, names, negations and poles; only
+# what punctuation writes can differ once it is folded: a sign, a decimal comma.
+EXACT_FACT_KINDS = frozenset({"number"})
+
+
 def _exact(run: _Run, para: _Para, twin: _Para) -> None:
-    """Same text once case, accents and punctuation are folded: removed if no fact differs
+    """Same text once case, accents and punctuation are folded: removed if no number differs
     (a folded sign or a digit's punctuation can: "+0,4 %" and "-0,4 %")."""
-    report = run.facts(para, [twin])
+    report = run.facts(para, [twin], kinds=EXACT_FACT_KINDS)
     if report.safe:
         run.remove(para, "exact", [twin], 1.0, f"same text as paragraph {twin.index + 1}", report)
     else:

@@ -181,17 +181,23 @@ def check(
     lex: frozenset[str] = frozenset(),
     *,
     count_all: bool = False,
+    kinds: frozenset[str] | None = None,
 ) -> FactReport:
     """Check each fact of `text` against the kept paragraphs (index, text) it matches.
 
     `count_all`: every family counts its facts (for a copy of one paragraph: "Dubois ...
     Dubois" is not stated by "Attal ... Dubois"); otherwise names stated once suffice (a
-    restatement may name twice whom its source names once)."""
-    checks = tuple(_check_one(fact, n, kept, count_all) for fact, n in _facts(text, lex))
+    restatement may name twice whom its source names once). `kinds`: only these families
+    (None: all)."""
+    wanted = set(FAMILIES) if kinds is None else kinds
+    checks = tuple(
+        _check_one(fact, n, kept, count_all) for fact, n in _facts(text, lex) if fact.kind in wanted
+    )
     conflicts = [
         f"{c} (paragraph {index + 1})"
         for index, other in kept
-        for fam in FAMILIES.values()
+        for name, fam in FAMILIES.items()
+        if name in wanted
         for c in fam.conflicts(text, other)
     ]
     return FactReport(checks, tuple(dict.fromkeys(conflicts)))

@@ -205,13 +205,27 @@ def _negations(text: str) -> tuple[list[tuple[str, str, str]], list[tuple[int, i
     return found, scopes
 
 
+def _particles(text: str) -> set[int]:
+    """Offsets of the words "plus", "jamais", ... that close a "ne": negation, not poles."""
+    tokens = _tokens(fold_same_length(text))
+    return {
+        tokens[k][1]
+        for i, (word, _, _) in enumerate(tokens)
+        if word == "ne"
+        for k in range(i + 1, min(i + 1 + NEGATION_REACH, len(tokens)))
+        if tokens[k][0] in NEGATION_PARTICLES
+    }
+
+
 def _poles(text: str, scopes: list[tuple[int, int]]) -> list[tuple[str, str]]:
     folded = fold_same_length(text)
+    particles = _particles(text)
     found = [
         (m.start(), value, text[m.start() : m.end()])
         for value, pattern in _POLE_PATTERNS
         for m in pattern.finditer(folded)
-        if not any(a <= m.start() < b for a, b in scopes)
+        if m.start() not in particles
+        and (value.startswith(SCOPE_KEEPS) or not any(a <= m.start() < b for a, b in scopes))
     ]
     return [(value, surface) for _, value, surface in sorted(found)]
 
@@ -221,6 +235,9 @@ def _polarity(text: str) -> list[tuple[str, str, str]]:
     return negations + [(value, surface, "") for value, surface in _poles(text, scopes)]
 
 
+# Pole words inside a negation's scope belong to it ("n'acceptera pas d'ouvrir"), except
+# quantities: "ils ne sont pas en dessous non plus" still says "plus".
+SCOPE_KEEPS = ("pole:comparative:",)
 CONFLICT_OVERLAP = 0.5  # share of a kept sentence's terms that the repeating sentence has
 
 
