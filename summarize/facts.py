@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.summarize.facts_base import Fact, FactFamily
-from precis.summarize.facts_entities import name_key, roots
+from precis.summarize.facts_entities import name_key
 from precis.summarize.paragraphs import fold_accents
 from precis.summarize.terms import words
 
@@ -136,12 +136,11 @@ def _statements(text: str) -> dict[str, dict[str, str]]:
 
 @functools.lru_cache(maxsize=FACT_CACHE_SIZE)
 def _counts(text: str) -> dict[tuple[str, str], int]:
-    """How many times `text` states each value (entities: each word's roots)."""
+    """How many times `text` states each value (entities: each word's own occurrences)."""
     counts = {(f.kind, f.value): n for f, n in _facts(text, frozenset()) if f.kind != "entity"}
-    for token in words(text):
-        word = fold_accents(token.lower())
-        for root in roots(word) if token.islower() else {word, name_key(word)}:
-            counts[("entity", root)] = counts.get(("entity", root), 0) + 1
+    for token in words(text):  # a name counts its own occurrences, not derived words
+        key = ("entity", name_key(fold_accents(token.lower())))
+        counts[key] = counts.get(key, 0) + 1
     return counts
 
 
@@ -163,7 +162,7 @@ def _check_one(
         surface = _statements(other)[fact.kind].get(fact.value) or fam.paraphrase(fact, other)
         if surface is not None:
             first = first or (index, surface)
-            have += _counts(other).get((fact.kind, fact.value), 1) if counted else 1
+            have += _counts(other).get((fact.kind, fact.value), 0) if counted else 1
     if first is not None and have >= need:
         return FactCheck(fact.kind, fact.value, fact.surface, *first, count=times)
     if first is not None:

@@ -67,6 +67,16 @@ NEGATION_PARTICLES = frozenset(
     {"pas", "plus", "jamais", "rien", "guere", "point", "aucun", "aucune", "personne", "nullement"}
 )
 STANDALONE_NEGATIONS = frozenset({"sans", "aucun", "aucune", "jamais", "nul", "nulle"})
+# Auxiliaries and modals: a negation bears on the word after them ("ne suis pas ouvert").
+_AUXILIARIES_TEXT = """
+    suis es est sommes etes sont ai as avons avez ont etais etait etions etiez etaient avais
+    avait avions aviez avaient serai seras sera serons serez seront aurai auras aura aurons
+    aurez auront serais serait serions seraient aurais aurait aurions auraient fus fut furent
+    eut eurent ete etre avoir soit soient ait aient peux peut pouvons pouvez peuvent pourra
+    pourront pourrait pourraient dois doit devons devez doivent devra devront devrait vais vas
+    va allons allez vont faut fallait faudra
+"""
+AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
 NEGATION_REACH = 4  # tokens between "ne" and its particle
 ANCHOR_REACH = 4  # tokens after the particle where the negated word is looked for
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -94,6 +104,8 @@ def _anchor(
             break
         if word in NEGATION_PARTICLES or word == "ne" or not word.isalpha():
             continue  # a number is not what a negation bears on
+        if word in AUXILIARIES or word.endswith("ment"):
+            continue  # "je ne suis ouvert à rien", "n'est simplement pas possible"
         if text[tokens[k][1]].isupper():
             continue  # nor a name
         t = term(word)
