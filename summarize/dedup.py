@@ -9,11 +9,16 @@ Rules, in order, each reported with the paragraph index (0-based, in the origina
   later one contains it and says more).
 - ``restatement``: a paragraph whose TF-IDF-weighted content (numbers and named entities
   weighing more) is covered by one or two earlier kept paragraphs at >= `restatement`
-  (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit");
+  (>= `restatement_marked` when it opens with a reformulation marker such as "Autrement dit",
+  `restatement_facts_slack` times the uncovered share when its sources state at least
+  RESTATEMENT_MIN_FACTS of its facts: 0.4 by default);
   see `restatement.py`.
 
-A paragraph that carries a fact (a number, a named entity) found in no kept paragraph is never
-removed as a duplicate: it is kept, with a note naming the paragraph it resembles.
+Every removal is safe or it does not happen: a paragraph goes only when each of its facts
+(numbers in digits or words, signs and percentages, dates, named entities, negations and
+antonym poles; see `facts.py`) is stated by the kept paragraph(s) it matches, and none of them
+says the opposite. Otherwise it is kept, with a note naming the paragraph it resembles and
+the facts that paragraph lacks. Each removal lists the facts checked and where each is stated.
 """
 
 from __future__ import annotations
@@ -24,11 +29,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from precis.summarize.boilerplate import clean_paragraphs, is_boilerplate_sentence
+from precis.summarize.facts import FactCheck, FactReport, check, lexicon
 from precis.summarize.restatement import (
     RESTATEMENT_COVERAGE,
     RESTATEMENT_COVERAGE_MARKED,
+    RESTATEMENT_FACTS_SLACK,
+    RESTATEMENT_MIN_FACTS,
     RESTATEMENT_MIN_TERMS,
-    missing_facts,
     restatement,
     sentence_idf,
 )
@@ -51,6 +58,7 @@ class Thresholds:
     shingle_size: int = SHINGLE_SIZE
     restatement: float = RESTATEMENT_COVERAGE
     restatement_marked: float = RESTATEMENT_COVERAGE_MARKED
+    restatement_facts_slack: float = RESTATEMENT_FACTS_SLACK
     min_terms: int = RESTATEMENT_MIN_TERMS
     boilerplate: bool = True
 
@@ -74,9 +82,13 @@ class Removal:
     score: float | None = None
     partial: bool = False  # True: a line or prefix of the paragraph, the rest is kept
     reason: str = ""
+    facts: tuple[FactCheck, ...] = ()  # the facts checked, each with where it is stated
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self) | {"duplicate_of": list(self.duplicate_of)}
+        return dataclasses.asdict(self) | {
+            "duplicate_of": list(self.duplicate_of),
+            "facts": [f.to_dict() for f in self.facts],
+        }
 
 
 @dataclass(frozen=True)
@@ -236,48 +248,7 @@ def dedup(
                     normalize_for_comparison(kept_text),
                 )
             )
-    idf = sentence_idf(p.text for p in paras)
-    seen_exact: dict[str, _Para] = {}
-    # Which earlier paragraphs share a shingle with this one (an inverted index): with both
-    # near thresholds above 0, only those can be near-duplicates, so the others are not
-    # compared (a long article of thousands of paragraphs is not compared pair by pair).
-    postings: dict[tuple[str, ...], list[int]] = {}
-    use_index = limits.near_jaccard > 0 and limits.near_containment > 0
-    for pos, para in enumerate(paras):
-        earlier = [p for p in paras[:pos] if p.kept]
-        sharing = (
-            {i for shingle in para.shingles for i in postings.get(shingle, ())}
-            if use_index
-            else None
-        )
-        for shingle in para.shingles:
-            postings.setdefault(shingle, []).append(para.index)
-        twin = seen_exact.get(para.norm)
-        if twin is not None and twin.kept and para.norm:
-            para.kept = False
-            removed.append(
-                Removal(
-                    para.index,
-                    para.text,
-                    "exact",
-                    (twin.index,),
-                    1.0,
-                    reason=f"same text as paragraph {twin.index + 1}",
-                )
-            )
-            continue
-        # A paragraph that says the same and more can replace several earlier ones in turn.
-        outcome = _near_duplicate(para, earlier, limits, removed, sharing)
-        handled = outcome != NEAR_NONE
-        while outcome == NEAR_REPLACED:
-            earlier = [p for p in paras[:pos] if p.kept]
-            outcome = _near_duplicate(para, earlier, limits, removed, sharing)
-        if handled:
-            if para.kept:
-                seen_exact[para.norm] = para
-            continue
-        if not _restatement(para, [p for p in paras[:pos] if p.kept], idf, limits, removed):
-            seen_exact[para.norm] = para
+    _remove_duplicates(paras, limits, removed)
     kept = [p for p in paras if p.kept]
     removed.sort(key=lambda r: (r.index, not r.partial))
     return DedupResult(
@@ -293,22 +264,110 @@ def dedup(
     )
 
 
+@dataclass
+class _Run:
+    """What the duplicate rules share within one article."""
+
+    limits: Thresholds
+    removed: list[Removal]
+    lex: frozenset[str]  # words the article writes lowercase: not names
+
+    def facts(
+        self,
+        para: _Para,
+        sources: list[_Para],
+        *,
+        copy: bool = True,
+        kinds: frozenset[str] | None = None,
+    ) -> FactReport:
+        """The facts of `para` checked against the kept paragraphs it matches (`copy`: it is
+        a copy of one of them, each fact must be stated as many times; `kinds`: only these
+        fact families)."""
+        pairs = [(p.index, p.text) for p in sources]
+        return check(para.text, pairs, self.lex, count_all=copy, kinds=kinds)
+
+    def remove(
+        self, para: _Para, rule: str, sources: list[_Para], score: float, reason: str,
+        report: FactReport,
+    ) -> None:  # fmt: skip
+        para.kept = False
+        ids = tuple(sorted(p.index for p in sources))
+        stated = (
+            f"; {len(report.checks)} fact(s) checked, all stated there" if report.checks else ""
+        )
+        self.removed.append(
+            Removal(para.index, para.text, rule, ids, score, reason=reason + stated,
+                    facts=report.checks)
+        )  # fmt: skip
+
+    def keep(self, para: _Para, sources: list[_Para], score: float, how: str, why: str) -> None:
+        """Keep `para` though it resembles `sources`, and say why."""
+        para.similar_to = tuple(sorted(p.index for p in sources))
+        para.score = score
+        para.note = f"{how} paragraph(s) {_human(para.similar_to)}, kept: {why}"
+
+
+def _remove_duplicates(paras: list[_Para], limits: Thresholds, removed: list[Removal]) -> None:
+    """Apply the exact, near-duplicate and restatement rules in order, paragraph by paragraph."""
+    run = _Run(limits, removed, lexicon(p.text for p in paras))
+    idf = sentence_idf(p.text for p in paras)
+    seen_exact: dict[str, _Para] = {}
+    # Which earlier paragraphs share a shingle with this one (an inverted index): with both
+    # near thresholds above 0, only those can be near-duplicates, so the others are not
+    # compared (a long article of thousands of paragraphs is not compared pair by pair).
+    postings: dict[tuple[str, ...], list[int]] = {}
+    use_index = limits.near_jaccard > 0 and limits.near_containment > 0
+    for pos, para in enumerate(paras):
+        sharing = (
+            {i for shingle in para.shingles for i in postings.get(shingle, ())}
+            if use_index
+            else None
+        )
+        for shingle in para.shingles:
+            postings.setdefault(shingle, []).append(para.index)
+        twin = seen_exact.get(para.norm)
+        if twin is not None and twin.kept and para.norm:
+            _exact(run, para, twin)
+            continue
+        # A paragraph that says the same and more can replace several earlier ones in turn.
+        outcome = NEAR_REPLACED
+        handled = False
+        while outcome == NEAR_REPLACED:
+            earlier = [p for p in paras[:pos] if p.kept]
+            outcome = _near_duplicate(run, para, earlier, sharing)
+            handled = handled or outcome != NEAR_NONE
+        if handled:
+            if para.kept:
+                seen_exact[para.norm] = para
+            continue
+        if not _restatement(run, para, [p for p in paras[:pos] if p.kept], idf):
+            seen_exact[para.norm] = para
+
+
+# The same words in the same order state the same dates, names, negations and poles; only
+# what punctuation writes can differ once it is folded: a sign, a decimal comma.
+EXACT_FACT_KINDS = frozenset({"number"})
+
+
+def _exact(run: _Run, para: _Para, twin: _Para) -> None:
+    """Same text once case, accents and punctuation are folded: removed if no number differs
+    (a folded sign or a digit's punctuation can: "+0,4 %" and "-0,4 %")."""
+    report = run.facts(para, [twin], kinds=EXACT_FACT_KINDS)
+    if report.safe:
+        run.remove(para, "exact", [twin], 1.0, f"same text as paragraph {twin.index + 1}", report)
+    else:
+        run.keep(para, [twin], 1.0, "same words as", report.why_kept())
+
+
 REPLACE_LENGTH_RATIO = 1.25  # a later near-duplicate this much longer replaces the earlier one
 NEAR_NONE, NEAR_REMOVED, NEAR_REPLACED, NEAR_NOTED = "none", "removed", "replaced", "noted"
 
 
-def _near_duplicate(
-    para: _Para,
-    earlier: list[_Para],
-    limits: Thresholds,
-    removed: list[Removal],
-    sharing: set[int] | None = None,
-) -> str:
-    """Handle `para` if it is a near-duplicate of a kept earlier paragraph.
-
-    Returns NEAR_NONE (no near-duplicate), NEAR_REMOVED (`para` dropped), NEAR_REPLACED (the
-    earlier one dropped: `para` says the same and more) or NEAR_NOTED (both kept, new facts).
-    """
+def _closest(
+    para: _Para, earlier: list[_Para], limits: Thresholds, sharing: set[int] | None
+) -> tuple[float, float, _Para] | None:
+    """The kept earlier paragraph `para` is nearest to, over a near threshold: (Jaccard,
+    containment, paragraph), or None."""
     best: tuple[float, float, _Para] | None = None
     for other in earlier:
         if sharing is not None and other.index not in sharing:
@@ -318,84 +377,80 @@ def _near_duplicate(
             best is None or max(jac, cont) > max(best[0], best[1])
         ):
             best = (jac, cont, other)
+    return best
+
+
+def _near_duplicate(
+    run: _Run, para: _Para, earlier: list[_Para], sharing: set[int] | None = None
+) -> str:
+    """Handle `para` if it is a near-duplicate of a kept earlier paragraph.
+
+    Returns NEAR_NONE (no near-duplicate), NEAR_REMOVED (`para` dropped), NEAR_REPLACED (the
+    earlier one dropped: `para` says the same and more) or NEAR_NOTED (both kept, new facts).
+    """
+    best = _closest(para, earlier, run.limits, sharing)
     if best is None:
         return NEAR_NONE
     jac, cont, other = best
-    score = round(jac if jac >= limits.near_jaccard else cont, 4)
+    score = round(jac if jac >= run.limits.near_jaccard else cont, 4)
     how = f"shingle Jaccard {jac:.2f}, containment {cont:.2f}"
-    new_in_para = missing_facts(para.text, [other.text])
-    new_in_other = missing_facts(other.text, [para.text])
+    para_report = run.facts(para, [other])
+    other_report = run.facts(other, [para])
     # Keep the first, unless the later one is clearly more informative: no fewer facts and
     # REPLACE_LENGTH_RATIO times as many words (it says the same and more).
     says_more = len(para.text.split()) >= REPLACE_LENGTH_RATIO * len(other.text.split())
-    if not new_in_para and (new_in_other or not says_more):
-        para.kept = False
-        removed.append(
-            Removal(
-                para.index,
-                para.text,
-                "near-duplicate",
-                (other.index,),
-                score,
-                reason=f"{how} with paragraph {other.index + 1}",
-            )
-        )
+    if para_report.safe and (not other_report.safe or not says_more):
+        run.remove(
+            para, "near-duplicate", [other], score, f"{how} with paragraph {other.index + 1}",
+            para_report,
+        )  # fmt: skip
         return NEAR_REMOVED
-    if not new_in_other and says_more:
-        other.kept = False
-        removed.append(
-            Removal(
-                other.index,
-                other.text,
-                "near-duplicate",
-                (para.index,),
-                score,
-                reason=f"{how}; paragraph {para.index + 1} says the same and more",
-            )
-        )
+    if other_report.safe and says_more:
+        run.remove(
+            other, "near-duplicate", [para], score,
+            f"{how}; paragraph {para.index + 1} says the same and more", other_report,
+        )  # fmt: skip
         return NEAR_REPLACED
-    para.similar_to, para.score = (other.index,), score
-    para.note = f"{how} with paragraph {other.index + 1}, kept: new facts {', '.join(new_in_para)}"
+    run.keep(para, [other], score, f"{how} with", para_report.why_kept())
     return NEAR_NOTED
 
 
-def _restatement(
-    para: _Para,
-    earlier: list[_Para],
-    idf: dict[str, float],
-    limits: Thresholds,
-    removed: list[Removal],
-) -> bool:
+def _restatement(run: _Run, para: _Para, earlier: list[_Para], idf: dict[str, float]) -> bool:
     """Remove `para` if earlier kept paragraphs already say it; True if removed."""
+    limits = run.limits
     if len(para.terms) < limits.min_terms or not earlier:
         return False
     found = restatement(para.text, para.terms, [(p.index, p.text, p.terms) for p in earlier], idf)
     limit = limits.restatement_marked if found.marked else limits.restatement
-    if not found.sources or found.coverage < limit or found.too_long:
+    floor = min(limit, 1 - (1 - limits.restatement) * limits.restatement_facts_slack)
+    if not found.sources or found.coverage < floor or found.too_long:
         return False
-    ids = found.sources
+    sources = [p for p in earlier if p.index in found.sources]
+    report = run.facts(para, sources, copy=False)
+    if found.coverage < limit and _anchors(report) < RESTATEMENT_MIN_FACTS:
+        return False  # low coverage, and too few shared facts to say it is the same news
     # A paragraph opening with a reformulation marker ("Autrement dit") announces a
     # paraphrase: only new facts keep it; otherwise a barely covered sentence keeps it too.
     new_sentences = () if found.marked else found.new_sentences
-    if found.missing_facts or new_sentences:
-        para.similar_to, para.score = ids, found.coverage
-        new = list(found.missing_facts) or [f"« {s} »" for s in new_sentences]
-        para.note = f"restates paragraph(s) {_human(ids)} but adds: {', '.join(new)}"
+    if not report.safe or new_sentences:
+        why = report.why_kept() or "new: " + ", ".join(f"« {s} »" for s in new_sentences)
+        run.keep(para, sources, found.coverage, "restates", why)
         return False
-    para.kept = False
     marker = " (opens with a reformulation marker)" if found.marked else ""
-    removed.append(
-        Removal(
-            para.index,
-            para.text,
-            "restatement",
-            ids,
-            found.coverage,
-            reason=f"{found.coverage:.0%} of its weighted content is in paragraph(s) "
-            f"{_human(ids)}{marker}; no new facts",
-        )
-    )
+    run.remove(
+        para, "restatement", sources, found.coverage,
+        f"{found.coverage:.0%} of its weighted content is in paragraph(s) "
+        f"{_human(found.sources)}{marker}; no new facts", report,
+    )  # fmt: skip
     return True
+
+
+ANCHOR_KINDS = frozenset({"number", "date", "entity", "quote"})
+
+
+def _anchors(report: FactReport) -> int:
+    """Facts of a paragraph that its sources state (polarity words excepted)."""
+    return sum(1 for c in report.checks if c.kind in ANCHOR_KINDS and c.stated_in is not None)
 
 
 def _human(indices: tuple[int, ...]) -> str:

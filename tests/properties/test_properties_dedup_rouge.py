@@ -1,4 +1,4 @@
-"""Property-based tests (hypothesis) on dedup and on ROUGE (issue 8)."""
+"""Property-based tests (hypothesis) on dedup and on ROUGE (issues 8 and 12)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,40 @@ def test_dedup_is_idempotent(article: str) -> None:
     if not once.text.strip():
         return
     assert dedup(once.text).text == once.text
+
+
+# Issue 12: copies of the sentences above with one fact changed, mixed with the originals.
+MUTATED = [
+    "Le conseil municipal a voté le budget jeudi soir.",
+    "Le budget prévoit 4,5 millions d'euros pour les écoles.",
+    "M. Durand, maire depuis 2014, a salué un « vote historique ».",
+    "L'opposition dénonce une baisse des impôts locaux.",
+    "Les travaux ne commenceront pas à l'été 2025.",
+    "Mme Lefort a rappelé que la ville compte douze mille habitants.",
+    "La préfecture doit encore rejeter le projet.",
+    "Les élèves ne déménageront jamais dans des locaux provisoires.",
+]
+FACT_PARAGRAPH = st.lists(st.sampled_from(SENTENCES + MUTATED), min_size=1, max_size=3).map(
+    " ".join
+)
+FACT_ARTICLES = st.lists(FACT_PARAGRAPH, min_size=2, max_size=6).map("\n\n".join)
+
+
+@given(FACT_ARTICLES)
+@settings(max_examples=80, deadline=None)
+def test_dedup_never_loses_a_fact(article: str) -> None:
+    from precis.summarize.facts import check, lexicon
+
+    result = dedup(article)
+    kept = [(k.index, k.text) for k in result.kept]
+    lex = lexicon(split_paragraphs(article))
+    for removal in result.removed:
+        if removal.rule.startswith("boilerplate"):
+            continue
+        # every fact of a removed paragraph is stated by the text that is left
+        report = check(removal.text, kept, lex)
+        assert not report.missing, (removal.text, report.why_kept())
+        assert all(f.stated for f in removal.facts)
 
 
 WORDS = st.sampled_from(

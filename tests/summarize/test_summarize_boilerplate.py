@@ -66,6 +66,8 @@ def test_normalize_for_comparison_folds_case_accents_punctuation() -> None:
         ("mardi 8 octobre 2024", "date"),
         ("Photo : Nicolas Roux / AFP", "photo-credit"),
         ("© AFP", "photo-credit"),
+        ("Photo : Jean Dupont / Hans Lucas via AFP", "photo-credit"),
+        ("Mis à jour le 13 mars 2025 à 9 h 10", "date"),
     ],
 )
 def test_each_rule_removes_its_line(line: str, rule: str) -> None:
@@ -87,6 +89,64 @@ def test_each_rule_removes_its_line(line: str, rule: str) -> None:
 def test_ordinary_sentences_are_not_boilerplate(sentence: str) -> None:
     assert is_boilerplate_sentence(sentence) is None
     assert clean_paragraphs([sentence]) == [(sentence, [])]
+
+
+# Issue 12: real sentences that a rule used to delete, because it matched a prefix of them.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Par SMS, la préfecture a demandé aux habitants de rester chez eux.",  # byline
+        "Lire plus de 200 pages de consignes n'est pas possible pour un agent.",  # lire-aussi
+        "La newsletter municipale de Lattes a été envoyée à 9 000 foyers.",  # subscribe
+        "Image : les rues de Palavas sous 50 centimètres d'eau",  # photo-credit
+        "Par Jean-Luc Mélenchon lui-même, la motion a été déposée.",  # byline
+        "Inscrivez-vous sur les listes électorales avant le 6 février.",  # subscribe
+        "Partager le pouvoir reste difficile.",  # share
+        "À découvrir prochainement au musée Fabre, une exposition Soulages.",  # related
+        "Lire encore des romans est un plaisir pour 40 % des Français.",  # lire-aussi
+    ],
+)
+def test_a_rule_never_matches_a_prefix_of_a_real_sentence(sentence: str) -> None:
+    assert is_boilerplate_sentence(sentence) is None
+    assert clean_paragraphs(["Un vrai paragraphe d'information.", sentence])[1] == (sentence, [])
+
+
+# Issue 12: boilerplate lines the rules used to miss, each with the rule that now removes it.
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("(Photo AFP)", "photo-credit"),
+        ("Photo AFP", "photo-credit"),
+        ("AFP/Getty Images", "photo-credit"),
+        ("(AFP)", "photo-credit"),
+        ("Photo d'illustration : AFP", "photo-credit"),
+        ("- Publicité -", "publicite"),
+        ("Publicité - Continuez la lecture ci-dessous", "publicite"),
+        ("Lire la suite", "lire-aussi"),
+        ("Lire la suite de l'article", "lire-aussi"),
+        ("En savoir plus", "lire-aussi"),
+        ("Cet article est réservé aux abonnés.", "paywall"),
+        ("Il vous reste 80 % de cet article à lire.", "paywall"),
+        ("Publié le 12/03/2025 à 18:42, mis à jour le 13/03/2025 à 09:10", "date"),
+        ("Publié aujourd'hui à 10h", "date"),
+    ],
+)
+def test_missed_boilerplate_is_removed(line: str, rule: str) -> None:
+    kept, removals = clean_paragraphs(["Un vrai paragraphe d'information.", line])[1]
+    assert kept == ""
+    assert [(r.rule, r.text, r.partial) for r in removals] == [(rule, line, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a signé le document.Il prévoit une hausse de 3 % des tarifs.",
+        "Le rapport complet (document.pdf) est en ligne sur le site de la mairie.",
+    ],
+)
+def test_the_script_rule_never_cuts_inside_a_sentence(text: str) -> None:
+    assert clean_paragraphs([text]) == [(text, [])]
+    assert is_boilerplate_sentence(text) is None
 
 
 def test_date_prefix_is_cut_and_the_headline_kept() -> None:
@@ -121,7 +181,7 @@ def test_script_tail_is_cut() -> None:
 
 
 def test_rules_are_data_and_extensible() -> None:
-    custom = (*RULES, Rule("newsletter-fr", r"recevez nos alertes.*", max_words=8))
-    (_, removals), *_ = clean_paragraphs(["Recevez nos alertes info"], custom)
-    assert removals[0].rule == "newsletter-fr"
+    custom = (*RULES, Rule("whatsapp-fr", r"rejoignez notre chaîne whatsapp.*", max_words=8))
+    (_, removals), *_ = clean_paragraphs(["Rejoignez notre chaîne WhatsApp"], custom)
+    assert removals[0].rule == "whatsapp-fr"
     assert len({rule.name for rule in RULES}) == len(RULES)
