@@ -36,15 +36,23 @@ class Config:
     against: str = ""  # the configuration it is compared with ("": the previous row)
 
 
-OFF = {"lookup": False, "preedit": False, "postedit": False}
+OFF = {"lookup": False, "preedits": "none", "postedit": False}
 CONFIGS: dict[str, Config] = {
     c.label: c
     for c in (
         Config("today:fr-es-en", {"chain": "fr-es-en", **OFF}),
+        Config(
+            "today+preedit",
+            {"chain": "fr-es-en", **OFF, "preedits": "subject-pronouns"},
+            against="today:fr-es-en",
+        ),
         Config("fr-ca-en", {"chain": "fr-ca-en", **OFF}, against="today:fr-es-en"),
         Config("fr-ca-es-en", {"chain": "fr-ca-es-en", **OFF}, against="today:fr-es-en"),
-        Config("+lookup", {"chain": "fr-ca-es-en", "lookup": True, "preedit": False, "postedit": False}),
-        Config("+preedit", {"chain": "fr-ca-es-en", "lookup": True, "preedit": True, "postedit": False}),
+        Config(
+            "+lookup",
+            {"chain": "fr-ca-es-en", "lookup": True, "preedits": "none", "postedit": False},
+        ),
+        Config("+preedit", {"chain": "fr-ca-es-en", "lookup": True, "postedit": False}),
         Config("+postedit (default)", {"chain": "fr-ca-es-en"}),
     )
 }
@@ -110,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             pair = {previous: systems[previous], config.label: systems[config.label]}
             if len(pair) < 2:
                 pair = {labels[0]: systems[labels[0]], "copy": systems[labels[0]]}
-            result = compare(pair, ref, metrics="bleu,chrf", lang="en", n_samples=args.samples,
-                             ar_trials=0)
+            result = compare(
+                pair, ref, metrics="bleu,chrf", lang="en", n_samples=args.samples, ar_trials=0
+            )
             bleu = result.result(list(pair)[1], "BLEU")
             chrf = result.result(list(pair)[1], "chrF2")
             mark = "*" if (i and bleu.significant) else ""
@@ -124,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     for label in labels:
         speed = f"{speeds[label]:.0f}" if label in speeds else "-"
         print(f"| {label} | " + " | ".join(table[label][s] for s in sets) + f" | {speed} |")
-    print("\nBLEU (change vs the row above, chains vs today's; * = significant, paired bootstrap p < 0.05) / chrF2")
+    print("\nBLEU (change vs the row above, chains vs today's;")
+    print(" * = significant, paired bootstrap p < 0.05) / chrF2")
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from apertium_chains import data_dir, read, translate_cached  # noqa: E402
+from apertium_chains import data_dir, read, translate_cached
 
 TRAINING = {  # domain -> (file stem under ../shared/data/mt, licence)
     "tatoeba": ("tatoeba-test-v2021-08-07", "CC-BY 2.0 FR (Tatoeba contributors)"),
@@ -70,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     digest = hashlib.sha256(json.dumps([r.to_dict() for r in rules]).encode()).hexdigest()[:8]
     provenance = {
         "chain": signature,
-        "trained_on": {d: {"file": f"{s}.fra/.eng", "licence": lic} for d, (s, lic) in TRAINING.items()},
+        "trained_on": {
+            d: {"file": f"{s}.fra/.eng", "licence": lic} for d, (s, lic) in TRAINING.items()
+        },
         "split": f"line i held out when i % {HELD_OUT_EVERY} == {HELD_OUT_EVERY - 1}",
         "train_pairs": len(train),
         "heldout_pairs": len(held),

@@ -306,11 +306,19 @@ def models_command(json_output: JsonOpt = False) -> None:
     Example: precis models --json
     """
     from precis.translate import auto_status, list_backends
+    from precis.translate.apertium_chains import chain_statuses, format_chains
 
     rows = list_backends()
     chosen, why = auto_status()
+    chains = chain_statuses()
     if json_output:
-        print_json({"backends": rows, "auto": {"backend": chosen, "reason": why}})
+        print_json(
+            {
+                "backends": rows,
+                "auto": {"backend": chosen, "reason": why},
+                "apertium_chains": [c.to_dict() for c in chains],
+            }
+        )
         return
     width = max(len(r.name) for r in rows)
     lines = [f"{'backend':<{width}}  usable  default model               why"]
@@ -319,6 +327,7 @@ def models_command(json_output: JsonOpt = False) -> None:
         lines.append(f"{r.name:<{width}}  {usable:<6}  {r.default_model or '-':<26}  {r.reason}")
     lines.append("")
     lines.append(f"auto -> {chosen} ({why})" if chosen else f"auto -> nothing usable: {why}")
+    lines += ["", *format_chains(chains)]
     print_text("\n".join(lines))
 
 

@@ -34,7 +34,9 @@ def needs_chain(name: str):
     reason = WHY if not AVAILABLE else f"chain {name} lacks mode(s) {', '.join(missing)}"
 
     def mark(test):
-        return pytest.mark.apertium(pytest.mark.skipif(not AVAILABLE or bool(missing), reason=reason)(test))
+        return pytest.mark.apertium(
+            pytest.mark.skipif(not AVAILABLE or bool(missing), reason=reason)(test)
+        )
 
     return mark
 
@@ -86,8 +88,9 @@ def test_marks_inside_tokens_are_dropped() -> None:
 
 def test_unknown_words_held_by_placeholders_between_steps() -> None:
     held: dict[str, str] = {}
-    out = resolve_marks("*Rutte ha dit que la *foudre", "", lang="fr", held=held,
-                        found={"foudre": "lightning"})
+    out = resolve_marks(
+        "*Rutte ha dit que la *foudre", "", lang="fr", held=held, found={"foudre": "lightning"}
+    )
     assert out == "Zqxa ha dit que la zqxb"  # still words: a subject stays a subject
     assert held == {"zqxa": "Rutte", "zqxb": "lightning"}
     # a later step marks the placeholders unknown again: the marks go, the placeholder stays
@@ -121,7 +124,9 @@ def test_fragile_source_text_is_shielded() -> None:
         "[Mrs] Dupont et [Mr] Macron : [14h30], [24h\\/24], [report_2025_v2], 10[\u00a0]000 €"
         ".[][<p:0>]"
     )
-    assert decode(stream, 1) == ["Mrs Dupont et Mr Macron : 14h30, 24h/24, report_2025_v2, 10\u00a0000 €"]
+    assert decode(stream, 1) == [
+        "Mrs Dupont et Mr Macron : 14h30, 24h/24, report_2025_v2, 10\u00a0000 €"
+    ]
     # ordinals, plain numbers and words are left to Apertium; "M." before a lower-case word too
     assert encode(["le 1er mai, 2025 et m. x"]) == "le 1er mai, 2025 et m. x.[][<p:0>]"
 
@@ -219,6 +224,8 @@ def test_default_chain_names_and_lookups() -> None:
         assert tr.translate_lines(["Macron a parlé."]) == ["Macron has spoken."]
         assert tr.info.signature.startswith("apertium|pivot:fr-ca-es-en|apertium:")
         assert "preedits:subject-pronouns" in tr.info.signature
+    with get_translator("apertium", chain="fr-ca-es-en", preedits="none") as tr:
+        assert "preedits:none" in tr.info.signature
 
 
 @needs_chain("fr-es-en")
@@ -258,7 +265,10 @@ def test_chain_registry_default_is_best_installed(monkeypatch: pytest.MonkeyPatc
     assert chains.default_chain().name == "fr-es-en"
     rows = {row.name: row for row in chains.chain_statuses()}
     assert rows["fr-es-en"].installed and rows["fr-es-en"].default
-    assert not rows["fr-ca-es-en"].installed and rows["fr-ca-es-en"].missing_modes == ("fra-cat", "cat-spa")
+    assert not rows["fr-ca-es-en"].installed and rows["fr-ca-es-en"].missing_modes == (
+        "fra-cat",
+        "cat-spa",
+    )
     assert "apertium-fra-cat" in rows["fr-ca-es-en"].packages
     assert chains.fallback_routes(chains.CHAINS.get("fr-es-en"), 0) == []
     installed |= {"fra-cat", "cat-spa"}

@@ -19,6 +19,8 @@ Measured on newstest2013, newsdiscusstest2015 and tico19: translate/README.md.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import subprocess
 import threading
@@ -26,6 +28,7 @@ from typing import Any, ClassVar
 
 from precis.errors import BackendUnavailableError
 from precis.translate.apertium_chains import (
+    CHAIN_ENV,
     CHAINS,
     ENGINE_PACKAGE,
     Chain,
@@ -54,7 +57,7 @@ from precis.translate.apertium_stream import (
 )
 from precis.translate.base import BackendInfo, Option, coerce_options, signature
 from precis.translate.postedit import RuleSet, load_rules
-from precis.translate.preedit import apply_preedits
+from precis.translate.preedit import PREEDITS, apply_preedits
 
 __all__ = ["AlignmentError", "ApertiumBackend", "decode", "encode"]
 
@@ -67,7 +70,9 @@ OPTIONS: dict[str, Option] = {
     "chain": Option(str, "", f"the chain of pairs ({', '.join(CHAINS)}); default: best installed"),
     "fix_unknown": Option(bool, True, "guess English cognates of words left untranslated"),
     "lookup": Option(bool, True, "look words one pair does not know up in the other pairs"),
-    "preedit": Option(bool, True, "apply the pre-edits measured to help the chain"),
+    "preedits": Option(
+        str, "", "pre-edits, comma-separated, or 'none' (default: those measured to help the chain)"
+    ),
     "postedit": Option(bool, True, "apply the learned post-edit rules shipped for the chain"),
     "marks": Option(bool, False, "keep Apertium's unknown-word marks (* # @) for inspection"),
 }
@@ -99,11 +104,14 @@ def _engine_missing() -> bool:
 
 
 def resolve_chain(name: str) -> Chain:
-    """The named chain (must be installed), or the best installed one for ''."""
+    """The named chain (must be installed); for '': $PRECIS_APERTIUM_CHAIN, else the best."""
+    name = name or os.environ.get(CHAIN_ENV, "")
     if not name:
         chain = default_chain()
         if chain is None:
-            raise BackendUnavailableError(f"apertium backend: no chain is installed ({INSTALL_HINT})")
+            raise BackendUnavailableError(
+                f"apertium backend: no chain is installed ({INSTALL_HINT})"
+            )
         return chain
     chain = CHAINS.get(name)  # UnknownNameError lists the chains
     missing = missing_modes(chain)
@@ -113,6 +121,18 @@ def resolve_chain(name: str) -> Chain:
             f"({install_hint(chain)})"
         )
     return chain
+
+
+def resolve_preedits(names: str, chain: Chain) -> tuple[str, ...]:
+    """'' -> the chain's measured pre-edits; 'none' -> none; else the named ones (checked)."""
+    if not names.strip():
+        return chain.preedits
+    if names.strip() == "none":
+        return ()
+    chosen = tuple(n.strip() for n in names.split(",") if n.strip())
+    for name in chosen:
+        PREEDITS.get(name)  # UnknownNameError lists the valid pre-edits
+    return chosen
 
 
 class ApertiumBackend:
@@ -132,6 +152,7 @@ class ApertiumBackend:
             )
         self.options = coerce_options(self.name, OPTIONS, options)
         self.chain = resolve_chain(self.options["chain"])
+        self.preedits = resolve_preedits(self.options["preedits"], self.chain)
         self.versions = package_versions(self.chain.packages)
         self.rules: RuleSet | None = load_rules() if self._postediting() else None
         self._stages: dict[str, ModeProcess] = {}
@@ -203,8 +224,8 @@ class ApertiumBackend:
         if not sentences:
             return []
         sources = list(sentences)
-        if self.options["preedit"] and not self.options["marks"]:
-            sources = [apply_preedits(s, self.chain.preedits) for s in sources]
+        if self.preedits and not self.options["marks"]:
+            sources = [apply_preedits(s, self.preedits) for s in sources]
         held: list[dict[str, str]] = [{} for _ in sentences]  # placeholder -> word, per sentence
         with self._lock:
             pieces = split(encode(sources), len(sources))
@@ -221,15 +242,14 @@ class ApertiumBackend:
         return outputs
 
     def describe(self) -> BackendInfo:
-        keys = ("fix_unknown", "lookup", "preedit", "postedit", "marks")
+        keys = ("fix_unknown", "lookup", "postedit", "marks")
         options = {"chain": self.chain.name, **{k: self.options[k] for k in keys}}
+        options["preedits"] = "+".join(self.preedits) or "none"
         parts: dict[str, Any] = {"pivot": self.chain.name}
         parts[ENGINE_PACKAGE] = self.versions.get(ENGINE_PACKAGE, "unknown")
         for step in self.chain.steps:
             parts[step.mode] = self.versions.get(step.package)
         parts.update(options)
-        if self.options["preedit"] and self.chain.preedits:
-            parts["preedits"] = "+".join(self.chain.preedits)
         if self.rules is not None:
             parts["rules"] = self.rules.version
         return BackendInfo(
@@ -245,7 +265,5 @@ class ApertiumBackend:
             stage.close()
 
     def __del__(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.close()
-        except Exception:  # noqa: BLE001, S110  (interpreter shutdown)
-            pass

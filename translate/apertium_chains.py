@@ -18,6 +18,7 @@ from precis.registry import Registry
 
 MODES_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
 MODES_ENV = "PRECIS_APERTIUM_MODES"
+CHAIN_ENV = "PRECIS_APERTIUM_CHAIN"  # the chain used when none is given (else the best installed)
 ENGINE_PACKAGE = "apertium"
 
 
@@ -142,6 +143,20 @@ def chain_statuses() -> list[ChainStatus]:
             )
         )
     return rows
+
+
+def format_chains(rows: list[ChainStatus]) -> list[str]:
+    """Text lines for `precis models`: each chain, installed or not, the default marked."""
+    width = max((len(r.name) for r in rows), default=5)
+    lines = [
+        f"apertium chains (the default is the best installed; choose with ${CHAIN_ENV}=NAME, "
+        "or the backend option chain=NAME, e.g. precis bench -s apertium:chain=NAME):"
+    ]
+    for r in rows:
+        state = "installed" if r.installed else "missing " + ",".join(r.missing_modes)
+        default = " (default)" if r.default else ""
+        lines.append(f"  {r.name:<{width}}  {state}{default}  [{' '.join(r.packages)}]")
+    return lines
 
 
 def install_hint(chain: Chain) -> str:

@@ -28,7 +28,11 @@ _SPACES = re.compile(rf"[^\S{NO_BREAK_SPACES}]+")  # whitespace other than no-br
 # English forms of French honorifics (shielded: Apertium's pivot gives "Sra", "the lady").
 HONORIFICS: dict[str, str] = {"Mme": "Mrs", "Mmes": "Mrs", "Mlle": "Miss", "Mlles": "Misses"}
 _HONORIFIC = re.compile(
-    r"(?<![\w.])(?:(" + "|".join(HONORIFICS) + r")\b\.?|(MM?)\.(?=[\s" + NO_BREAK_SPACES + r"]+[A-ZÀ-Ý]))"
+    r"(?<![\w.])(?:("
+    + "|".join(HONORIFICS)
+    + r")\b\.?|(MM?)\.(?=[\s"
+    + NO_BREAK_SPACES
+    + r"]+[A-ZÀ-Ý]))"
 )
 # A token Apertium would split or translate piecewise: identifiers with "_", digit-letter mixes.
 _TOKEN = re.compile(r"(?<![\w/])\w+(?:[/_]\w+)*")

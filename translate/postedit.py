@@ -28,6 +28,7 @@ MAX_EDIT_TOKENS = 3
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%")
 _SPACE_RUN = re.compile(" {2,}")
+_NUMBER_GAPS = re.compile(r"(\d) ?([.,:]) ?(\d)")
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,11 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def render(tokens: Sequence[str], capital: bool) -> str:
+    """Tokens as text: no space before closing punctuation, none inside numbers ("3.5")."""
     out = ""
     for token in tokens:
         out += token if not out or token in _NO_SPACE_BEFORE else " " + token
+    out = _NUMBER_GAPS.sub(r"\1\2\3", out)
     return out[:1].upper() + out[1:] if capital and out else out
 
 
@@ -129,15 +132,20 @@ def _edit(
         elif new[0] in _NO_SPACE_BEFORE and start > 0 and text[start - 1] == " ":
             start -= 1
         return start, end, rendered
-    at = tokens[a][1] if a < len(tokens) else len(text)  # insert before token a
     rendered = render(new, False)
+    if new[0] in _NO_SPACE_BEFORE and a > 0:  # punctuation joins the token before it
+        at = tokens[a - 1][2]
+        return at, at, rendered
+    at = tokens[a][1] if a < len(tokens) else len(text)  # insert before token a
     return at, at, rendered + " "
 
 
 def load_rules(path: str | Path | None = None) -> RuleSet:
     """The shipped rule file (or `path`): rules, version and provenance."""
     if path is None:
-        text = resources.files("precis.translate").joinpath("data", RULES_RESOURCE).read_text("utf-8")
+        text = (
+            resources.files("precis.translate").joinpath("data", RULES_RESOURCE).read_text("utf-8")
+        )
     else:
         text = Path(path).read_text(encoding="utf-8")
     data = json.loads(text)

@@ -135,7 +135,9 @@ def select_rules(
     kept: list[LearnedRule] = []
     rules: list[Rule] = []
     base = heldout.bleu(heldout.stats)
-    domain_rows = {d: [i for i, p in enumerate(heldout.pairs) if p.domain == d] for d in heldout.domains}
+    domain_rows = {
+        d: [i for i, p in enumerate(heldout.pairs) if p.domain == d] for d in heldout.domains
+    }
     for n, (rule, support, fires) in enumerate(candidates):
         if progress is not None and n % 100 == 0:
             progress(n, len(candidates), len(kept))
@@ -149,7 +151,9 @@ def select_rules(
         trial = heldout.stats.copy()
         trial[rows] = heldout._stats(rows, outputs)
         value = heldout.bleu(trial)
-        if value - base < MIN_GAIN or _hurts_a_domain(heldout, trial, rows, domain_rows, min_domain_fires):
+        if value - base < MIN_GAIN or _hurts_a_domain(
+            heldout, trial, rows, domain_rows, min_domain_fires
+        ):
             continue
         kept.append(LearnedRule(rule, support, fires, round(value - base, 4)))
         rules.append(rule)
@@ -165,6 +169,8 @@ def _hurts_a_domain(
 ) -> bool:
     for domain, members in domain_rows.items():
         fired = sum(1 for i in rows if heldout.pairs[i].domain == domain)
-        if fired >= min_fires and heldout.bleu(trial, members) < heldout.bleu(heldout.stats, members):
+        if fired >= min_fires and heldout.bleu(trial, members) < heldout.bleu(
+            heldout.stats, members
+        ):
             return True
     return False
