@@ -24,9 +24,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from apertium_chains import data_dir, read, translate_cached
 
-TRAINING = {  # domain -> (file stem under ../shared/data/mt, licence)
-    "tatoeba": ("tatoeba-test-v2021-08-07", "CC-BY 2.0 FR (Tatoeba contributors)"),
-    "europarl": ("train/europarl-v7.sample", "Europarl v7: no copyright restrictions stated"),
+TRAINING = {  # domain -> (French file, English file under ../shared/data/mt, licence)
+    "tatoeba": (
+        "tatoeba-test-v2021-08-07.fra",
+        "tatoeba-test-v2021-08-07.eng",
+        "CC-BY 2.0 FR (Tatoeba contributors)",
+    ),
+    "europarl": (
+        "train/europarl-v7.sample.fra",
+        "train/europarl-v7.sample.eng",
+        "Europarl v7: no copyright restrictions stated by its authors",
+    ),
+}
+OPTIONAL = {  # --with NAME: other shippable data, with the licence the rule file then inherits
+    "ntrex": (
+        "ntrex128_newstest2019-ref.fra.txt",
+        "ntrex128_newstest2019-src.eng.txt",
+        "NTREX-128 (Microsoft), CC-BY-SA 4.0: the rule file is then CC-BY-SA 4.0 too",
+    ),
 }
 CHAIN = "fr-ca-es-en"
 HELD_OUT_EVERY = 3
@@ -38,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--min-support", type=int, default=3)
+    parser.add_argument("--with", dest="extra", action="append", default=[], choices=OPTIONAL)
     args = parser.parse_args(argv)
+    training = {**TRAINING, **{name: OPTIONAL[name] for name in args.extra}}
     from precis.translate.postedit import Rule, dump_rules
     from precis.translate.postedit_learn import HeldOut, Pair, rank_candidates, select_rules
 
@@ -47,9 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     train: list[Pair] = []
     held: list[Pair] = []
     signature = ""
-    for domain, (stem, _) in TRAINING.items():
-        src, ref = read(folder / f"{stem}.fra"), read(folder / f"{stem}.eng")
-        out, seconds, signature = translate_cached(options, stem.replace("/", "_"), src)
+    for domain, (fra, eng, _) in training.items():
+        src, ref = read(folder / fra), read(folder / eng)
+        out, seconds, signature = translate_cached(options, fra.replace("/", "_"), src)
         print(f"{domain}: {len(src)} lines, {seconds:.0f} s", file=sys.stderr)
         for i, (hyp, reference) in enumerate(zip(out, ref, strict=True)):
             (held if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else train).append(

@@ -64,7 +64,16 @@ _IMPERSONAL = re.compile(
     re.IGNORECASE,
 )
 _IL = re.compile(r"(?<![\w’'-])(Il|il)(?=\s)")
+_ELLE = re.compile(r"(?<![\w’'-])(Elle|elle)(?=\s)")
+_QU_IL = re.compile(r"(?<![\w’'-])([Qq]u)['’](il|elle)(?=\s)")
 _JE = re.compile(r"(?<![\w’'-])(?:(?:Je|je)(?=\s)|(?:J|j)['’](?=\w))")
+
+
+def _impersonal(rest: str) -> bool:
+    rest = rest.lstrip()
+    return bool(
+        _IMPERSONAL.match(rest) or _IMPERSONAL_COPULA.match(rest) or _IMPERSONAL_TIME.match(rest)
+    )
 
 
 @PREEDITS.register("subject-pronouns")
@@ -78,14 +87,36 @@ def double_subject_pronouns(text: str) -> str:
     edited = _JE.sub(je, text)
 
     def il(match: re.Match[str]) -> str:
-        rest = edited[match.end() :].lstrip()
-        if _IMPERSONAL.match(rest) or _IMPERSONAL_COPULA.match(rest):
-            return match.group(1)
-        if _IMPERSONAL_TIME.match(rest):
+        if _impersonal(edited[match.end() :]):
             return match.group(1)
         return "Lui il" if match.group(1) == "Il" else "lui il"
 
     return _IL.sub(il, edited)
+
+
+@PREEDITS.register("elle")
+def double_elle(text: str) -> str:
+    """'elle' -> 'elle elle' ("Elle pense" came out "It thinks"; impersonal uses kept)."""
+
+    def elle(match: re.Match[str]) -> str:
+        if _impersonal(text[match.end() :]):
+            return match.group(1)
+        return match.group(1) + " elle"
+
+    return _ELLE.sub(elle, text)
+
+
+@PREEDITS.register("qu-pronouns")
+def expand_qu_pronouns(text: str) -> str:
+    """"qu'il" -> "que lui il", "qu'elle" -> "qu'elle elle" ("said that will come")."""
+
+    def qu(match: re.Match[str]) -> str:
+        if _impersonal(text[match.end() :]):
+            return match.group(0)
+        que, pronoun = match.group(1), match.group(2)
+        return f"{que}e lui il" if pronoun == "il" else f"{que}'elle elle"
+
+    return _QU_IL.sub(qu, text)
 
 
 def apply_preedits(text: str, names: tuple[str, ...]) -> str:
