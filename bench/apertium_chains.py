@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import sys
 import time
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ SHARED_DATA = Path("/work/shared/data/mt")
 CACHE = Path("/tmp/precis-apertium-runs")
 TEST_SETS = ("newstest2013", "newsdiscusstest2015", "tico19-test")
 SPEED_SET = "newstest2013"
+CORES = 2  # the target machine of the issue: sentences/s on 2 cores
 
 
 @dataclass(frozen=True)
@@ -36,24 +39,36 @@ class Config:
     against: str = ""  # the configuration it is compared with ("": the previous row)
 
 
-OFF = {"lookup": False, "preedits": "none", "postedit": False}
+OFF = {"lookup": False, "preedits": "none", "postedit": False, "postedits": "none"}
+DEFAULT = "fr-ca-es-en"
+STEP = {"chain": DEFAULT, "postedit": False, "postedits": "none"}  # lookup + pre-edit on
 CONFIGS: dict[str, Config] = {
     c.label: c
     for c in (
-        Config("today:fr-es-en", {"chain": "fr-es-en", **OFF}),
+        Config("fr-es-en (today's chain)", {"chain": "fr-es-en", **OFF}),
+        Config("fr-es-en +lookup", {"chain": "fr-es-en", **OFF, "lookup": True}),
         Config(
-            "today+preedit",
+            "fr-es-en +subject-pronouns",
             {"chain": "fr-es-en", **OFF, "preedits": "subject-pronouns"},
-            against="today:fr-es-en",
+            against="fr-es-en (today's chain)",
         ),
-        Config("fr-ca-en", {"chain": "fr-ca-en", **OFF}, against="today:fr-es-en"),
-        Config("fr-ca-es-en", {"chain": "fr-ca-es-en", **OFF}, against="today:fr-es-en"),
+        Config("fr-ca-en", {"chain": "fr-ca-en", **OFF}, against="fr-es-en (today's chain)"),
+        Config("fr-ca-es-en", {"chain": DEFAULT, **OFF}, against="fr-es-en (today's chain)"),
+        Config("+lookup", {"chain": DEFAULT, **OFF, "lookup": True}),
+        Config("+subject-pronouns", STEP),
         Config(
-            "+lookup",
-            {"chain": "fr-ca-es-en", "lookup": True, "preedits": "none", "postedit": False},
+            "+elle (not applied)",
+            {**STEP, "preedits": "subject-pronouns,elle"},
+            against="+subject-pronouns",
         ),
-        Config("+preedit", {"chain": "fr-ca-es-en", "lookup": True, "postedit": False}),
-        Config("+postedit (default)", {"chain": "fr-ca-es-en"}),
+        Config(
+            "+qu-pronouns (not applied)",
+            {**STEP, "preedits": "subject-pronouns,qu-pronouns"},
+            against="+subject-pronouns",
+        ),
+        Config("+learned rules", {**STEP, "postedit": True}, against="+subject-pronouns"),
+        Config("+simple-past", {**STEP, "postedit": True, "postedits": "simple-past"}),
+        Config("+typography (default)", {"chain": DEFAULT}),
     )
 }
 
@@ -69,10 +84,27 @@ def read(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the Apertium pipelines)."""
+    me, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass(frozen=True)
+class Run:
+    out: list[str]
+    seconds: float  # wall clock
+    cpu: float  # CPU seconds, all processes: what 2 dedicated cores would have to spend
+    signature: str
+
+
 def translate_cached(
     options: dict[str, Any], name: str, lines: list[str], *, fresh: bool = False
-) -> tuple[list[str], float, str]:
-    """(translations, seconds spent translating, signature), cached under /tmp."""
+) -> Run:
+    """The translations of `lines` with their wall and CPU time, cached under /tmp."""
     from precis.translate import get_translator
 
     with get_translator("apertium", **options) as translator:
@@ -81,13 +113,14 @@ def translate_cached(
         path = CACHE / key / f"{name}.{len(lines)}.json"
         if path.is_file() and not fresh:
             cached = json.loads(path.read_text(encoding="utf-8"))
-            return cached["out"], cached["seconds"], sig
-        start = time.perf_counter()
+            return Run(cached["out"], cached["seconds"], cached.get("cpu", 0.0), sig)
+        cpu, start = cpu_seconds(), time.perf_counter()
         out = translator.translate_lines(lines)
         seconds = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu  # after close(): the pipelines' processes have been waited for
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"out": out, "seconds": seconds}), encoding="utf-8")
-    return out, seconds, sig
+    path.write_text(json.dumps({"out": out, "seconds": seconds, "cpu": cpu}), encoding="utf-8")
+    return Run(out, seconds, cpu, sig)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,17 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     folder = data_dir()
     labels = [c for c in args.configs.split(",") if c]
     configs = [CONFIGS[label] for label in labels]
-    speeds: dict[str, float] = {}
+    speeds: dict[str, tuple[float, float]] = {}  # label -> (wall sent/s, 2-core CPU sent/s)
     table: dict[str, dict[str, str]] = {label: {} for label in labels}
     for name in args.sets.split(","):
         src, ref = read(folder / f"{name}.fra"), read(folder / f"{name}.eng")
         systems: dict[str, list[str]] = {}
         for config in configs:
-            out, seconds, sig = translate_cached(config.options, name, src, fresh=args.fresh)
-            systems[config.label] = out
+            run = translate_cached(config.options, name, src, fresh=args.fresh)
+            systems[config.label] = run.out
             if name == SPEED_SET:
-                speeds[config.label] = len(src) / seconds
-            print(f"{name} {config.label}: {sig} ({seconds:.0f} s)", file=sys.stderr)
+                speeds[config.label] = (
+                    len(src) / run.seconds,
+                    CORES * len(src) / max(run.cpu, 1e-9),
+                )
+            print(f"{name} {config.label}: {run.signature} ({run.seconds:.0f} s)", file=sys.stderr)
         for i, config in enumerate(configs):
             previous = config.against if config.against in systems else labels[i - 1 if i else 0]
             pair = {previous: systems[previous], config.label: systems[config.label]}
@@ -128,13 +164,16 @@ def main(argv: list[str] | None = None) -> int:
             table[config.label][name] = f"{bleu.value:.2f}{delta} / {chrf.value:.1f}"
         print(f"signature: {result.scores[list(pair)[1]][0].signature}", file=sys.stderr)
     sets = args.sets.split(",")
-    print("| configuration | " + " | ".join(sets) + " | sent/s |")
-    print("|---|" + "---|" * (len(sets) + 1))
+    print("| configuration | " + " | ".join(sets) + " | sent/s (wall) | sent/s (2 cores, CPU) |")
+    print("|---|" + "---|" * (len(sets) + 2))
     for label in labels:
-        speed = f"{speeds[label]:.0f}" if label in speeds else "-"
-        print(f"| {label} | " + " | ".join(table[label][s] for s in sets) + f" | {speed} |")
+        wall, cpu = speeds.get(label, (0.0, 0.0))
+        cells = " | ".join(table[label][s] for s in sets)
+        print(f"| {label} | {cells} | {wall:.0f} | {cpu:.0f} |")
     print("\nBLEU (change vs the row above, chains vs today's;")
-    print(" * = significant, paired bootstrap p < 0.05) / chrF2")
+    print(" * = significant, paired bootstrap p < 0.05) / chrF2. Speed on newstest2013: wall clock")
+    print(f"(shared machine, load {os.getloadavg()[0]:.1f} now) and {CORES} x sentences / CPU")
+    print("seconds of all processes (what 2 dedicated cores would reach if kept busy).")
     return 0
 
 

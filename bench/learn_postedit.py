@@ -60,15 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     from precis.translate.postedit_learn import HeldOut, Pair, rank_candidates, select_rules
 
     folder = data_dir()
-    options = {"chain": CHAIN, "postedit": False}
+    options = {"chain": CHAIN, "postedit": False, "postedits": "none"}  # rules come first
     train: list[Pair] = []
     held: list[Pair] = []
     signature = ""
     for domain, (fra, eng, _) in training.items():
         src, ref = read(folder / fra), read(folder / eng)
-        out, seconds, signature = translate_cached(options, fra.replace("/", "_"), src)
-        print(f"{domain}: {len(src)} lines, {seconds:.0f} s", file=sys.stderr)
-        for i, (hyp, reference) in enumerate(zip(out, ref, strict=True)):
+        run = translate_cached(options, fra.replace("/", "_"), src)
+        signature = run.signature
+        print(f"{domain}: {len(src)} lines, {run.seconds:.0f} s", file=sys.stderr)
+        for i, (hyp, reference) in enumerate(zip(run.out, ref, strict=True)):
             (held if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else train).append(
                 Pair(hyp, reference, domain)
             )
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     provenance = {
         "chain": signature,
         "trained_on": {
-            d: {"file": f"{s}.fra/.eng", "licence": lic} for d, (s, lic) in TRAINING.items()
+            d: {"files": [fra, eng], "licence": lic} for d, (fra, eng, lic) in training.items()
         },
         "split": f"line i held out when i % {HELD_OUT_EVERY} == {HELD_OUT_EVERY - 1}",
         "train_pairs": len(train),

@@ -218,7 +218,7 @@ def test_issue14_apertium_output_hygiene() -> None:
 
 @needs_chain("fr-ca-es-en")
 def test_default_chain_names_and_lookups() -> None:
-    with get_translator("apertium", chain="fr-ca-es-en", postedit=False) as tr:
+    with get_translator("apertium", chain="fr-ca-es-en", postedit=False, postedits="none") as tr:
         # apertium 3.8.3, fra-cat 1.10.0, spa-cat 2.2.0, eng-spa 0.8.1: checked by hand.
         # "Macron" unknown to cat-spa: kept as a name, no stray capital on the next word
         assert tr.translate_lines(["Macron a parlé."]) == ["Macron has spoken."]
@@ -226,6 +226,11 @@ def test_default_chain_names_and_lookups() -> None:
         assert "preedits:subject-pronouns" in tr.info.signature
     with get_translator("apertium", chain="fr-ca-es-en", preedits="none") as tr:
         assert "preedits:none" in tr.info.signature
+    with get_translator("apertium") as tr:  # the default: learned rules, simple past, typography
+        assert tr.translate_lines(["Macron a parlé : « Oui » !"]) == ['Macron spoke: "Yes"!']
+        assert "|rules:1-" in tr.info.signature and "postedits:simple-past+typography" in (
+            tr.info.signature
+        )
 
 
 @needs_chain("fr-es-en")

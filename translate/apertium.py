@@ -12,7 +12,8 @@ to inputs exactly. Around the steps:
    and shielded from the later steps; a lower-case one is looked up in the other installed
    pairs (e.g. fr-es + spa-eng for a word fra-cat lacks), else given a cognate guess
    (translate/apertium_fixes.py); no mark reaches the output;
-4. the learned post-edit rules shipped for the chain (translate/postedit.py).
+4. the learned post-edit rules shipped for the chain (translate/postedit.py), then English
+   typography (quotes, punctuation spacing, decimal points: translate/typography.py).
 
 Measured on newstest2013, newsdiscusstest2015 and tico19: translate/README.md.
 """
@@ -27,6 +28,7 @@ import threading
 from typing import Any, ClassVar
 
 from precis.errors import BackendUnavailableError
+from precis.registry import Registry
 from precis.translate.apertium_chains import (
     CHAIN_ENV,
     CHAINS,
@@ -56,7 +58,7 @@ from precis.translate.apertium_stream import (
     unwrap,
 )
 from precis.translate.base import BackendInfo, Option, coerce_options, signature
-from precis.translate.postedit import RuleSet, load_rules
+from precis.translate.postedit import POSTEDITS, RuleSet, apply_postedits, load_rules
 from precis.translate.preedit import PREEDITS, apply_preedits
 
 __all__ = ["AlignmentError", "ApertiumBackend", "decode", "encode"]
@@ -74,6 +76,9 @@ OPTIONS: dict[str, Option] = {
         str, "", "pre-edits, comma-separated, or 'none' (default: those measured to help the chain)"
     ),
     "postedit": Option(bool, True, "apply the learned post-edit rules shipped for the chain"),
+    "postedits": Option(
+        str, "", "fixed post-edits, comma-separated, or 'none' (default: the chain's measured ones)"
+    ),
     "marks": Option(bool, False, "keep Apertium's unknown-word marks (* # @) for inspection"),
 }
 
@@ -123,15 +128,17 @@ def resolve_chain(name: str) -> Chain:
     return chain
 
 
-def resolve_preedits(names: str, chain: Chain) -> tuple[str, ...]:
-    """'' -> the chain's measured pre-edits; 'none' -> none; else the named ones (checked)."""
+def resolve_names(
+    names: str, measured: tuple[str, ...], registry: Registry[Any]
+) -> tuple[str, ...]:
+    """'' -> the chain's measured edits; 'none' -> none; else the named ones (checked)."""
     if not names.strip():
-        return chain.preedits
+        return measured
     if names.strip() == "none":
         return ()
     chosen = tuple(n.strip() for n in names.split(",") if n.strip())
     for name in chosen:
-        PREEDITS.get(name)  # UnknownNameError lists the valid pre-edits
+        registry.get(name)  # UnknownNameError lists the valid names
     return chosen
 
 
@@ -152,14 +159,15 @@ class ApertiumBackend:
             )
         self.options = coerce_options(self.name, OPTIONS, options)
         self.chain = resolve_chain(self.options["chain"])
-        self.preedits = resolve_preedits(self.options["preedits"], self.chain)
+        self.preedits = resolve_names(self.options["preedits"], self.chain.preedits, PREEDITS)
+        self.postedits = resolve_names(self.options["postedits"], self.chain.postedits, POSTEDITS)
         self.versions = package_versions(self.chain.packages)
         self.rules: RuleSet | None = load_rules() if self._postediting() else None
         self._stages: dict[str, ModeProcess] = {}
         self._lock = threading.Lock()
 
     def _postediting(self) -> bool:
-        return bool(self.options["postedit"] and self.chain.postedit and not self.options["marks"])
+        return bool(self.options["postedit"] and self.chain.rules and not self.options["marks"])
 
     @classmethod
     def available(cls) -> tuple[bool, str]:
@@ -239,12 +247,15 @@ class ApertiumBackend:
         ]
         if self.rules is not None:
             outputs = [self.rules.apply(out) for out in outputs]
+        if self.postedits and not self.options["marks"]:
+            outputs = [apply_postedits(out, self.postedits) for out in outputs]
         return outputs
 
     def describe(self) -> BackendInfo:
         keys = ("fix_unknown", "lookup", "postedit", "marks")
         options = {"chain": self.chain.name, **{k: self.options[k] for k in keys}}
         options["preedits"] = "+".join(self.preedits) or "none"
+        options["postedits"] = "+".join(self.postedits) or "none"
         parts: dict[str, Any] = {"pivot": self.chain.name}
         parts[ENGINE_PACKAGE] = self.versions.get(ENGINE_PACKAGE, "unknown")
         for step in self.chain.steps:

@@ -1,11 +1,12 @@
 """Apertium chains as data: which language pairs lead from French to English, best first.
 
 A chain is a list of steps (Apertium modes) from French to English through pivot languages,
-with the Debian packages that provide them, the pre-edits measured to help it, and whether the
-learned post-edit rules (trained on its output) apply. `CHAINS` is ordered best first
-(`bench/apertium_chains.py` measures them; translate/README.md has the table); the default is
-the first installed one. `fallback_routes` gives, for a step's input language, the other
-installed routes to English: a word unknown to one step is looked up there first.
+with the Debian packages that provide them, the pre-edits and fixed post-edits measured to
+help it, and whether the learned post-edit rules (trained on its output) apply. `CHAINS` is
+ordered best first (`bench/apertium_chains.py` measures them; translate/README.md has the
+table); the default is the first installed one. `fallback_routes` gives, for a step's input
+language, the other installed routes to English: a word unknown to one step is looked up
+there first.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class Chain:
     name: str
     steps: tuple[Step, ...]
     preedits: tuple[str, ...] = ()  # names in precis.translate.preedit.PREEDITS
-    postedit: bool = False  # apply the shipped learned rules (they were trained on this chain)
+    rules: bool = False  # apply the shipped learned rules (they were trained on this chain)
+    postedits: tuple[str, ...] = ("typography",)  # names in precis.translate.postedit.POSTEDITS
     note: str = ""
 
     @property
@@ -84,7 +86,8 @@ CHAINS.add(
         "fr-ca-es-en",
         (FRA_CAT, CAT_SPA, SPA_ENG),
         preedits=("subject-pronouns",),
-        postedit=True,
+        rules=True,
+        postedits=("simple-past", "typography"),
         note="best measured: fra-cat leaves ~5x fewer French words untranslated than fr-es",
     ),
 )

@@ -7,14 +7,15 @@ scripts/learn_postedit.py from (chain output, reference English) pairs of data w
 allows shipping the result, each kept only if it raised BLEU on held-out data; the file
 `translate/data/postedit_rules.json` carries its provenance and a version that enters the
 backend's signature. Rules apply left to right, each position rewritten at most once, in
-file order (the learner's order of gain).
+file order (the learner's order of gain). Then the fixed families a chain lists (`POSTEDITS`:
+translate/tense.py, translate/typography.py), each measured like the pre-edits.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -22,8 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from precis.errors import InputError
+from precis.registry import Registry
+from precis.translate.tense import simple_past
+from precis.translate.typography import english_typography
 
 RULES_RESOURCE = "postedit_rules.json"
+PostEdit = Callable[[str], str]
+# Fixed (written, not learned) post-edit families, applied after the learned rules.
+POSTEDITS: Registry[PostEdit] = Registry("post-edit")
+POSTEDITS.add("simple-past", simple_past)
+POSTEDITS.add("typography", english_typography)
 MAX_EDIT_TOKENS = 3
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%")
@@ -138,6 +147,12 @@ def _edit(
         return at, at, rendered
     at = tokens[a][1] if a < len(tokens) else len(text)  # insert before token a
     return at, at, rendered + " "
+
+
+def apply_postedits(text: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        text = POSTEDITS.get(name)(text)
+    return text
 
 
 def load_rules(path: str | Path | None = None) -> RuleSet:

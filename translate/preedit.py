@@ -108,7 +108,7 @@ def double_elle(text: str) -> str:
 
 @PREEDITS.register("qu-pronouns")
 def expand_qu_pronouns(text: str) -> str:
-    """"qu'il" -> "que lui il", "qu'elle" -> "qu'elle elle" ("said that will come")."""
+    """ "qu'il" -> "que lui il", "qu'elle" -> "qu'elle elle" ("said that will come")."""
 
     def qu(match: re.Match[str]) -> str:
         if _impersonal(text[match.end() :]):
