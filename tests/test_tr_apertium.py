@@ -13,6 +13,7 @@ from precis.translate.apertium_chains import CHAINS, missing_modes
 from precis.translate.apertium_fixes import (
     guess_french,
     guess_spanish,
+    hold_terms,
     lower_after_initial_name,
     placeholder,
     resolve_marks,
@@ -231,6 +232,25 @@ def test_default_chain_names_and_lookups() -> None:
         assert "|rules:1-" in tr.info.signature and "postedits:simple-past+typography" in (
             tr.info.signature
         )
+
+
+def test_terms_held_as_english() -> None:
+    held: dict[str, str] = {}
+    assert hold_terms("L'ex-Premier ministre et l'ancienne première ministre", held) == (
+        "L'zqxa et l'zqxb"
+    )
+    assert held == {"zqxa": "former Prime Minister", "zqxb": "former Prime Minister"}
+    assert hold_terms("Le Premier ministre britannique", held) == "Le Premier ministre britannique"
+
+
+@needs_chain("fr-ca-es-en")
+def test_former_prime_minister_not_exprimer() -> None:
+    # fra-cat 1.10.0 joins "ex" and "primer": "The exprimer Dutch minister"
+    line = "L'ex-Premier ministre néerlandais a parlé."
+    with get_translator("apertium", chain="fr-ca-es-en", terms=False) as tr:
+        assert "exprimer" in tr.translate_lines([line])[0]
+    with get_translator("apertium", chain="fr-ca-es-en") as tr:
+        assert tr.translate_lines([line])[0].startswith("The former Prime Minister")
 
 
 @needs_chain("fr-es-en")

@@ -42,6 +42,7 @@ from precis.translate.apertium_chains import (
     mode_file,
 )
 from precis.translate.apertium_fixes import (
+    hold_terms,
     lower_after_initial_name,
     resolve_marks,
     restore_placeholders,
@@ -79,6 +80,7 @@ OPTIONS: dict[str, Option] = {
     "postedits": Option(
         str, "", "fixed post-edits, comma-separated, or 'none' (default: the chain's measured ones)"
     ),
+    "terms": Option(bool, True, "hold a few badly translated terms as their English"),
     "marks": Option(bool, False, "keep Apertium's unknown-word marks (* # @) for inspection"),
 }
 
@@ -235,6 +237,8 @@ class ApertiumBackend:
         if self.preedits and not self.options["marks"]:
             sources = [apply_preedits(s, self.preedits) for s in sources]
         held: list[dict[str, str]] = [{} for _ in sentences]  # placeholder -> word, per sentence
+        if self.options["terms"] and not self.options["marks"]:
+            sources = [hold_terms(s, h) for s, h in zip(sources, held, strict=True)]
         with self._lock:
             pieces = split(encode(sources), len(sources))
             for position, step in enumerate(self.chain.steps):
@@ -252,7 +256,7 @@ class ApertiumBackend:
         return outputs
 
     def describe(self) -> BackendInfo:
-        keys = ("fix_unknown", "lookup", "postedit", "marks")
+        keys = ("fix_unknown", "lookup", "terms", "postedit", "marks")
         options = {"chain": self.chain.name, **{k: self.options[k] for k in keys}}
         options["preedits"] = "+".join(self.preedits) or "none"
         options["postedits"] = "+".join(self.postedits) or "none"

@@ -173,6 +173,29 @@ def placeholder(index: int, capital: bool) -> str:
     return word.capitalize() if capital else word
 
 
+# French terms the chains mistranslate badly, held as their English: fra-cat renders "ancien"
+# and "ex-" as "ex" and joins it to "primer" ("L'ex-Premier ministre" came out "The exprimer
+# minister"). Only these: a held term is an unknown word to the chain, which then cannot
+# reorder its adjectives ("le Premier ministre britannique" is better left to Apertium).
+TERMS: dict[str, str] = {
+    f"{former}{premier} ministre": "former Prime Minister"
+    for former in ("ex-", "ancien ", "ancienne ")
+    for premier in ("Premier", "premier", "Première", "première")
+}
+_TERM = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, TERMS)) + r")(?!\w)")
+
+
+def hold_terms(sentence: str, held: dict[str, str]) -> str:
+    """Replace the `TERMS` in a source sentence by placeholders holding their English."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = placeholder(len(held), capital=False)
+        held[token.lower()] = TERMS[match.group(1)]
+        return token
+
+    return _TERM.sub(replace, sentence)
+
+
 def restore_placeholders(text: str, table: Mapping[str, str]) -> str:
     """Put the words held by placeholders back (a capitalized placeholder capitalizes them)."""
 
