@@ -310,3 +310,19 @@ def test_unknown_chain_lists_the_valid_ones() -> None:
 
     with pytest.raises(UnknownNameError, match="fr-ca-es-en"):
         resolve_chain("fr-xx-en")
+
+
+def test_models_lists_the_chains(runner) -> None:
+    import json
+
+    from precis.cli import app
+
+    data = json.loads(runner.invoke(app, ["models", "--json"]).stdout)
+    chains = {row["name"]: row for row in data["apertium_chains"]}
+    assert set(chains) == set(CHAINS)
+    assert sum(row["default"] for row in chains.values()) <= 1
+    for row in chains.values():
+        assert row["installed"] is not bool(row["missing_modes"])
+        assert row["default"] <= row["installed"]
+    text = runner.invoke(app, ["models"]).stdout
+    assert "apertium chains" in text and "fr-ca-es-en" in text and "fr-es-en" in text
