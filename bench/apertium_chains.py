@@ -41,9 +41,14 @@ class Config:
     against: str = ""  # the configuration it is compared with ("": the previous row)
 
 
-OFF = {"lookup": False, "preedits": "none", "postedit": False, "postedits": "none"}
+OFF = {"lookup": False, "preedits": "none", "postedit": False, "postedits": "none", "senses": False}
 DEFAULT = "fr-ca-es-en"
-STEP = {"chain": DEFAULT, "postedit": False, "postedits": "none"}  # lookup + pre-edit on
+STEP = {
+    "chain": DEFAULT,
+    "postedit": False,
+    "postedits": "none",
+    "senses": False,
+}  # + lookup, pre-edit
 CONFIGS: dict[str, Config] = {
     c.label: c
     for c in (
@@ -70,7 +75,8 @@ CONFIGS: dict[str, Config] = {
         ),
         Config("+learned rules", {**STEP, "postedit": True}, against="+subject-pronouns"),
         Config("+simple-past", {**STEP, "postedit": True, "postedits": "simple-past"}),
-        Config("+typography (default)", {"chain": DEFAULT}),
+        Config("+typography", {"chain": DEFAULT, "senses": False}),
+        Config("+senses (default)", {"chain": DEFAULT}),
     )
 }
 

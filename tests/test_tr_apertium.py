@@ -243,6 +243,16 @@ def test_terms_held_as_english() -> None:
     assert hold_terms("Le Premier ministre britannique", held) == "Le Premier ministre britannique"
 
 
+def test_news_senses_held_only_in_their_context() -> None:
+    held: dict[str, str] = {}
+    out = hold_terms(
+        "Il quitte son poste et le poste de police, près de la poste.", held, senses=True
+    )
+    assert out == "Il quitte son zqxa et le poste de police, près de la poste."
+    assert held == {"zqxa": "post"}
+    assert hold_terms("son poste", {}, senses=False) == "son poste"
+
+
 @needs_chain("fr-ca-es-en")
 def test_former_prime_minister_not_exprimer() -> None:
     # fra-cat 1.10.0 joins "ex" and "primer": "The exprimer Dutch minister"
@@ -251,6 +261,8 @@ def test_former_prime_minister_not_exprimer() -> None:
         assert "exprimer" in tr.translate_lines([line])[0]
     with get_translator("apertium", chain="fr-ca-es-en") as tr:
         assert tr.translate_lines([line])[0].startswith("The former Prime Minister")
+        # issue 16's example: "resigns of his square of Nato general secretary"
+        assert "his post" in tr.translate_lines(["Il démissionne de son poste."])[0]
 
 
 @needs_chain("fr-es-en")

@@ -42,6 +42,7 @@ from precis.translate.apertium_chains import (
     mode_file,
 )
 from precis.translate.apertium_fixes import (
+    SENSES_VERSION,
     hold_terms,
     lower_after_initial_name,
     resolve_marks,
@@ -81,6 +82,7 @@ OPTIONS: dict[str, Option] = {
         str, "", "fixed post-edits, comma-separated, or 'none' (default: the chain's measured ones)"
     ),
     "terms": Option(bool, True, "hold a few badly translated terms as their English"),
+    "senses": Option(bool, True, "hold a few news word senses as English ('son poste': post)"),
     "marks": Option(bool, False, "keep Apertium's unknown-word marks (* # @) for inspection"),
 }
 
@@ -238,7 +240,8 @@ class ApertiumBackend:
             sources = [apply_preedits(s, self.preedits) for s in sources]
         held: list[dict[str, str]] = [{} for _ in sentences]  # placeholder -> word, per sentence
         if self.options["terms"] and not self.options["marks"]:
-            sources = [hold_terms(s, h) for s, h in zip(sources, held, strict=True)]
+            senses = self.options["senses"]
+            sources = [hold_terms(s, h, senses=senses) for s, h in zip(sources, held, strict=True)]
         with self._lock:
             pieces = split(encode(sources), len(sources))
             for position, step in enumerate(self.chain.steps):
@@ -267,6 +270,8 @@ class ApertiumBackend:
         parts.update(options)
         if self.rules is not None:
             parts["rules"] = self.rules.version
+        if self.options["senses"] and self.options["terms"]:
+            parts["senses"] = SENSES_VERSION
         return BackendInfo(
             name=self.name,
             model="+".join(self.chain.modes),

@@ -185,15 +185,29 @@ TERMS: dict[str, str] = {
 _TERM = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, TERMS)) + r")(?!\w)")
 
 
-def hold_terms(sentence: str, held: dict[str, str]) -> str:
-    """Replace the `TERMS` in a source sentence by placeholders holding their English."""
+# Word senses the chain gets wrong in news: "son poste" (a job) came out "his square" (fra-cat
+# "plaça", spa-eng "plaza" -> "square"). Held only after a masculine determiner: "la poste" is
+# the post office; "poste de télévision / de police" are left to Apertium.
+SENSES: dict[str, str] = {"poste": "post", "postes": "posts"}
+SENSES_VERSION = "1"  # in the backend's signature when on
+_SENSE = re.compile(
+    r"\b((?:le|du|au|son|ce|un|mon|ton|leur|notre|votre|nouveau|même) )"
+    r"(postes?)\b(?! de (?:télévision|radio|police|travail|secours|commande|pilotage))"
+)
 
-    def replace(match: re.Match[str]) -> str:
+
+def hold_terms(sentence: str, held: dict[str, str], *, senses: bool = False) -> str:
+    """Replace the `TERMS` (and with `senses`, the `SENSES`) by placeholders holding English."""
+
+    def hold(english: str) -> str:
         token = placeholder(len(held), capital=False)
-        held[token.lower()] = TERMS[match.group(1)]
+        held[token] = english
         return token
 
-    return _TERM.sub(replace, sentence)
+    sentence = _TERM.sub(lambda m: hold(TERMS[m.group(1)]), sentence)
+    if senses:
+        sentence = _SENSE.sub(lambda m: m.group(1) + hold(SENSES[m.group(2)]), sentence)
+    return sentence
 
 
 def restore_placeholders(text: str, table: Mapping[str, str]) -> str:
