@@ -75,8 +75,9 @@ CONFIGS: dict[str, Config] = {
         ),
         Config("+learned rules", {**STEP, "postedit": True}, against="+subject-pronouns"),
         Config("+simple-past", {**STEP, "postedit": True, "postedits": "simple-past"}),
-        Config("+typography", {"chain": DEFAULT, "senses": False}),
-        Config("+senses (default)", {"chain": DEFAULT}),
+        Config("+typography", {"chain": DEFAULT, "lookup": True, "senses": False}),
+        Config("+senses", {"chain": DEFAULT, "lookup": True}),
+        Config("default (= +senses, lookup off)", {"chain": DEFAULT}),
     )
 }
 

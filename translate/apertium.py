@@ -27,7 +27,7 @@ import subprocess
 import threading
 from typing import Any, ClassVar
 
-from precis.errors import BackendUnavailableError
+from precis.errors import BackendUnavailableError, InputError
 from precis.registry import Registry
 from precis.translate.apertium_chains import (
     CHAIN_ENV,
@@ -59,7 +59,14 @@ from precis.translate.apertium_stream import (
     split,
     unwrap,
 )
-from precis.translate.base import BackendInfo, Option, coerce_options, signature
+from precis.translate.base import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    BackendInfo,
+    Option,
+    coerce_options,
+    signature,
+)
 from precis.translate.postedit import POSTEDITS, RuleSet, apply_postedits, load_rules
 from precis.translate.preedit import PREEDITS, apply_preedits
 
@@ -73,7 +80,9 @@ LOOKUP_ROUTES = 2  # other routes tried for a word a step does not know
 OPTIONS: dict[str, Option] = {
     "chain": Option(str, "", f"the chain of pairs ({', '.join(CHAINS)}); default: best installed"),
     "fix_unknown": Option(bool, True, "guess English cognates of words left untranslated"),
-    "lookup": Option(bool, True, "look words one pair does not know up in the other pairs"),
+    "lookup": Option(
+        str, "", "yes/no: look words a pair lacks up in the other pairs (default: the chain's)"
+    ),
     "preedits": Option(
         str, "", "pre-edits, comma-separated, or 'none' (default: those measured to help the chain)"
     ),
@@ -132,6 +141,18 @@ def resolve_chain(name: str) -> Chain:
     return chain
 
 
+def resolve_switch(name: str, value: Any, measured: bool) -> bool:
+    """A yes/no option whose default ('') is the chain's measured choice."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return measured
+    if text in TRUE_WORDS or text in FALSE_WORDS:
+        return text in TRUE_WORDS
+    raise InputError(f"backend 'apertium': option {name}={value!r} is not yes/no")
+
+
 def resolve_names(
     names: str, measured: tuple[str, ...], registry: Registry[Any]
 ) -> tuple[str, ...]:
@@ -163,6 +184,7 @@ class ApertiumBackend:
             )
         self.options = coerce_options(self.name, OPTIONS, options)
         self.chain = resolve_chain(self.options["chain"])
+        self.lookup = resolve_switch("lookup", self.options["lookup"], self.chain.lookup)
         self.preedits = resolve_names(self.options["preedits"], self.chain.preedits, PREEDITS)
         self.postedits = resolve_names(self.options["postedits"], self.chain.postedits, POSTEDITS)
         self.versions = package_versions(self.chain.packages)
@@ -223,7 +245,7 @@ class ApertiumBackend:
         step = self.chain.steps[position]
         fix = self.options["fix_unknown"]
         found: dict[str, str] = {}
-        if self.options["lookup"]:
+        if self.lookup:
             words = [w for p, s in zip(pieces, sources, strict=True) for w in unknown_words(p, s)]
             if words:
                 found = self._lookup(position, words)
@@ -261,6 +283,7 @@ class ApertiumBackend:
     def describe(self) -> BackendInfo:
         keys = ("fix_unknown", "lookup", "terms", "postedit", "marks")
         options = {"chain": self.chain.name, **{k: self.options[k] for k in keys}}
+        options["lookup"] = self.lookup
         options["preedits"] = "+".join(self.preedits) or "none"
         options["postedits"] = "+".join(self.postedits) or "none"
         parts: dict[str, Any] = {"pivot": self.chain.name}
