@@ -338,3 +338,15 @@ def test_models_lists_the_chains(runner) -> None:
         assert row["default"] <= row["installed"]
     text = runner.invoke(app, ["models"]).stdout
     assert "apertium chains" in text and "fr-ca-es-en" in text and "fr-es-en" in text
+
+
+def test_lookup_default_is_the_chains_measured_choice() -> None:
+    from precis.errors import InputError
+    from precis.translate.apertium import resolve_switch
+
+    assert resolve_switch("lookup", "", CHAINS.get("fr-es-en").lookup) is True
+    assert resolve_switch("lookup", "", CHAINS.get("fr-ca-es-en").lookup) is False
+    assert resolve_switch("lookup", "yes", False) is True
+    assert resolve_switch("lookup", False, True) is False
+    with pytest.raises(InputError, match="yes/no"):
+        resolve_switch("lookup", "maybe", True)
