@@ -77,7 +77,7 @@ CONFIGS: dict[str, Config] = {
         Config("+simple-past", {**STEP, "postedit": True, "postedits": "simple-past"}),
         Config("+typography", {"chain": DEFAULT, "lookup": True, "senses": False}),
         Config("+senses", {"chain": DEFAULT, "lookup": True}),
-        Config("default (= +senses, lookup off)", {"chain": DEFAULT}),
+        Config("default (+senses; lookup off)", {"chain": DEFAULT}),
     )
 }
 
