@@ -7,13 +7,14 @@ stream format with numbered superblanks (translate/apertium_stream.py), so outpu
 to inputs exactly. Around the steps:
 
 1. pre-edits of the French the chain was measured to gain from (translate/preedit.py);
-2. the fragile parts of the source shielded (times, identifiers, no-break spaces, "Mme");
+2. the fragile parts of the source shielded (times, identifiers, no-break spaces, "Mme"), a
+   few terms and word senses held as their English ("ex-Premier ministre", "son poste");
 3. after each step, the words it marked unknown (`*word`): a capitalized one is a name, kept
-   and shielded from the later steps; a lower-case one is looked up in the other installed
-   pairs (e.g. fr-es + spa-eng for a word fra-cat lacks), else given a cognate guess
-   (translate/apertium_fixes.py); no mark reaches the output;
-4. the learned post-edit rules shipped for the chain (translate/postedit.py), then English
-   typography (quotes, punctuation spacing, decimal points: translate/typography.py).
+   and held by a placeholder word from the later steps; a lower-case one is looked up in the
+   other installed pairs where the chain gains from it (`Chain.lookup`), else given a cognate
+   guess (translate/apertium_fixes.py); no mark reaches the output;
+4. the learned post-edit rules shipped for the chain (translate/postedit.py), then its fixed
+   post-edits (simple past, English typography: translate/tense.py, translate/typography.py).
 
 Measured on newstest2013, newsdiscusstest2015 and tico19: translate/README.md.
 """
