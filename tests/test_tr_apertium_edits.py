@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from precis.translate.apertium_chains import CHAINS
-from precis.translate.postedit import Rule, RuleSet, apply_rules, index_rules, load_rules
+from precis.translate.postedit import (
+    POSTEDITS,
+    Rule,
+    RuleSet,
+    apply_postedits,
+    apply_rules,
+    index_rules,
+    load_rules,
+)
 from precis.translate.postedit_learn import (
     HeldOut,
     Pair,
@@ -17,6 +25,8 @@ from precis.translate.postedit_learn import (
     select_rules,
 )
 from precis.translate.preedit import PREEDITS, apply_preedits, double_subject_pronouns
+from precis.translate.tense import simple_past
+from precis.translate.typography import english_typography
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -131,3 +141,48 @@ def test_setup_script_installs_the_default_chain() -> None:
     default = CHAINS.get(CHAINS.names()[0])
     assert set(default.packages) <= set(packages)
     assert set(default.modes) <= set(modes)
+
+
+# -- fixed post-edit families ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("english", "edited"),
+    [
+        ("A shark has attacked a boy.", "A shark attacked a boy."),
+        ("The boy has been evacuated.", "The boy was evacuated."),
+        ("They have been there.", "They were there."),
+        ("Has said that it is true.", "Said that it is true."),
+        ("He has taken the post.", "He took the post."),
+        # left alone: negation, an unknown participle, "has to", a noun after "have"
+        ("He has not said it.", "He has not said it."),
+        ("She has spoken.", "She spoke."),
+        ("She has woven it.", "She has woven it."),
+        ("He has to leave.", "He has to leave."),
+        ("They have friends.", "They have friends."),
+    ],
+)
+def test_simple_past(english: str, edited: str) -> None:
+    assert simple_past(english) == edited
+
+
+@pytest.mark.parametrize(
+    ("english", "edited"),
+    [
+        ("He said « yes » to them.", 'He said "yes" to them.'),
+        ("California : a shark ! Why ?", "California: a shark! Why?"),
+        ("It rose 3,5 % in 2020, 2021.", "It rose 3.5 % in 2020, 2021."),
+        ("Lists 1,2,3 stay.", "Lists 1,2,3 stay."),
+        ("It costs 10\u00a0000 euros.", "It costs 10\u00a0000 euros."),  # a content no-break space
+    ],
+)
+def test_english_typography(english: str, edited: str) -> None:
+    assert english_typography(english) == edited
+
+
+def test_postedit_families_registered() -> None:
+    assert {"simple-past", "typography"} <= set(POSTEDITS)
+    assert apply_postedits("It has rained « here » !", ("simple-past", "typography")) == (
+        'It rained "here"!'
+    )
+    for name in CHAINS:
+        for family in CHAINS.get(name).postedits:
+            assert family in POSTEDITS
