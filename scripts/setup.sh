@@ -5,10 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APERTIUM_PACKAGES=(apertium apertium-fr-es apertium-eng-spa)
+# The default chain fr-ca-es-en (translate/apertium_chains.py; tests check the two agree), plus
+# fr-es: today's fr-es-en chain and a second pair to look words up in.
+APERTIUM_PACKAGES=(apertium apertium-fra-cat apertium-spa-cat apertium-eng-spa apertium-fr-es)
+APERTIUM_MODES=(fra-cat cat-spa spa-eng fr-es)
 have_apertium() {
-    command -v apertium >/dev/null 2>&1 && apertium -l 2>/dev/null | grep -qx "fr-es" \
-        && apertium -l 2>/dev/null | grep -qx "spa-eng"
+    command -v apertium >/dev/null 2>&1 || return 1
+    local modes mode
+    modes=$(apertium -l 2>/dev/null)
+    for mode in "${APERTIUM_MODES[@]}"; do
+        grep -qx "[[:space:]]*$mode" <<<"$modes" || return 1
+    done
 }
 if ! have_apertium; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

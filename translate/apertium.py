@@ -1,73 +1,109 @@
-"""The `apertium` backend: offline, rule-based, French -> Spanish -> English (Debian packages).
+"""The `apertium` backend: offline, rule-based French -> English through a chain of pairs.
 
-One pipeline per job, never one process per sentence: the two language pairs' mode files
-(`fr-es`, `spa-eng`) are chained into one long-lived shell pipeline in null-flush mode (`-z`);
-each batch is written as Apertium stream format (escaped text, each sentence closed by a
-numbered superblank `[<p:N>]`) followed by a NUL, and the answer is read back up to the NUL.
-The numbered superblanks pass through every stage untouched, so the alignment of outputs to
-inputs is checked exactly (a mangled separator is an error, never a shifted translation).
-Unknown-word marks (`*`, `**`, `#`, `@`) are removed; with `fix_unknown` (default) the words
-Apertium left in French or Spanish get a cognate guess (`translate/apertium_fixes.py`).
+A chain (translate/apertium_chains.py: `fr-ca-es-en`, `fr-es-en`, ...; the default is the best
+installed one) is run step by step, each step one long-lived mode pipeline in null-flush mode
+(translate/apertium_stage.py), never one process per sentence. Sentences travel in Apertium
+stream format with numbered superblanks (translate/apertium_stream.py), so outputs are matched
+to inputs exactly. Around the steps:
 
-Measured (WMT): 14.5 BLEU on newstest2014 for the raw pivot versus 38 for opus-mt-fr-en; see
-translate/README.md for newstest2013 numbers of this backend.
+1. pre-edits of the French the chain was measured to gain from (translate/preedit.py);
+2. the fragile parts of the source shielded (times, identifiers, no-break spaces, "Mme"), a
+   few terms and word senses held as their English ("ex-Premier ministre", "son poste");
+3. after each step, the words it marked unknown (`*word`): a capitalized one is a name, kept
+   and held by a placeholder word from the later steps; a lower-case one is looked up in the
+   other installed pairs where the chain gains from it (`Chain.lookup`), else given a cognate
+   guess (translate/apertium_fixes.py); no mark reaches the output;
+4. the learned post-edit rules shipped for the chain (translate/postedit.py), then its fixed
+   post-edits (simple past, English typography: translate/tense.py, translate/typography.py).
+
+Measured on newstest2013, newsdiscusstest2015 and tico19: translate/README.md.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
-import select
 import shutil
-import signal
 import subprocess
-import tempfile
 import threading
-import time
-from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import Any, ClassVar
 
-from precis.errors import BackendUnavailableError, PrecisError
-from precis.translate.apertium_fixes import clean_marks
-from precis.translate.base import BackendInfo, Option, coerce_options, signature
+from precis.errors import BackendUnavailableError, InputError
+from precis.registry import Registry
+from precis.translate.apertium_chains import (
+    CHAIN_ENV,
+    CHAINS,
+    ENGINE_PACKAGE,
+    Chain,
+    Step,
+    default_chain,
+    fallback_routes,
+    install_hint,
+    missing_modes,
+    mode_file,
+)
+from precis.translate.apertium_fixes import (
+    SENSES_VERSION,
+    hold_terms,
+    lower_after_initial_name,
+    resolve_marks,
+    restore_placeholders,
+    unknown_words,
+)
+from precis.translate.apertium_stage import ModeProcess
+from precis.translate.apertium_stream import (
+    AlignmentError,
+    decode,
+    encode,
+    join,
+    last_marker,
+    split,
+    unwrap,
+)
+from precis.translate.base import (
+    FALSE_WORDS,
+    TRUE_WORDS,
+    BackendInfo,
+    Option,
+    coerce_options,
+    signature,
+)
+from precis.translate.postedit import POSTEDITS, RuleSet, apply_postedits, load_rules
+from precis.translate.preedit import PREEDITS, apply_preedits
 
-PAIRS = ("fr-es", "spa-eng")  # French -> Spanish -> English
-PACKAGES = ("apertium", "apertium-fr-es", "apertium-eng-spa")
-MODES_DIRS = ("/usr/share/apertium/modes", "/usr/local/share/apertium/modes")
-MODES_ENV = "PRECIS_APERTIUM_MODES"
-INSTALL_HINT = "sudo apt-get install apertium apertium-fr-es apertium-eng-spa"
-READ_CHUNK = 1 << 16
-ANSWER_TIMEOUT_S = 60  # a round trip may take this long, plus 1 s per ANSWER_BYTES_PER_S input
-ANSWER_BYTES_PER_S = 2_000
-APERTIUM_BATCH_WORDS = 100_000  # per round trip through the one pipeline: progress shows
-# Characters Apertium's stream format reserves (the same set apertium-destxt escapes).
-_ESCAPE = re.compile(r"([\\\[\]^$@/<>{}])")
-_UNESCAPE = re.compile(r"\\(.)")
-_SEPARATOR = re.compile(r"\[<p:(\d+)>\]")
-_ADDED_STOP = ".[]"  # a full stop + empty superblank after each sentence: a hard boundary
+__all__ = ["AlignmentError", "ApertiumBackend", "decode", "encode"]
+
+DEFAULT_CHAIN = "fr-ca-es-en"  # when installed; else the best installed (apertium_chains order)
+INSTALL_HINT = install_hint(CHAINS.get(DEFAULT_CHAIN))
+APERTIUM_BATCH_WORDS = 100_000  # per round trip through the pipelines: progress shows
+LOOKUP_ROUTES = 2  # other routes tried for a word a step does not know
 
 OPTIONS: dict[str, Option] = {
+    "chain": Option(str, "", f"the chain of pairs ({', '.join(CHAINS)}); default: best installed"),
     "fix_unknown": Option(bool, True, "guess English cognates of words left untranslated"),
+    "lookup": Option(
+        str, "", "yes/no: look words a pair lacks up in the other pairs (default: the chain's)"
+    ),
+    "preedits": Option(
+        str, "", "pre-edits, comma-separated, or 'none' (default: those measured to help the chain)"
+    ),
+    "postedit": Option(bool, True, "apply the learned post-edit rules shipped for the chain"),
+    "postedits": Option(
+        str, "", "fixed post-edits, comma-separated, or 'none' (default: the chain's measured ones)"
+    ),
+    "terms": Option(bool, True, "hold a few badly translated terms as their English"),
+    "senses": Option(bool, True, "hold a few news word senses as English ('son poste': post)"),
     "marks": Option(bool, False, "keep Apertium's unknown-word marks (* # @) for inspection"),
 }
 
 
-def modes_dir() -> Path | None:
-    candidates = [os.environ[MODES_ENV]] if os.environ.get(MODES_ENV) else list(MODES_DIRS)
-    for folder in candidates:
-        if all((Path(folder) / f"{pair}.mode").is_file() for pair in PAIRS):
-            return Path(folder)
-    return None
-
-
-def package_versions() -> dict[str, str]:
-    """Debian versions of the engine and the two pairs (for signatures); empty if unknown."""
+def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
+    """Debian versions of the engine and the pairs (for signatures); empty if unknown."""
     if shutil.which("dpkg-query") is None:
         return {}
     try:
         out = subprocess.run(
-            ["dpkg-query", "-W", "-f=${Package} ${Version}\\n", *PACKAGES],
+            ["dpkg-query", "-W", "-f=${Package} ${Version}\\n", *packages],
             capture_output=True,
             text=True,
             timeout=10,
@@ -78,48 +114,65 @@ def package_versions() -> dict[str, str]:
     for line in out.splitlines():
         name, _, version = line.partition(" ")
         if version:
-            versions[name] = version.split("-")[0] if name == "apertium" else version
+            versions[name] = version.split("-")[0] if name == ENGINE_PACKAGE else version
     return versions
 
 
-class AlignmentError(PrecisError):
-    """Apertium's output cannot be matched to the input sentences (fails one document)."""
+def _engine_missing() -> bool:
+    return shutil.which("apertium") is None or shutil.which("apertium-wblank-mode") is None
 
 
-def encode(sentences: list[str]) -> str:
-    """Apertium stream text: each sentence escaped, closed by `.[]` and a numbered superblank."""
-    parts = []
-    for i, sentence in enumerate(sentences):
-        flat = " ".join(sentence.replace("\0", " ").split())
-        escaped = _ESCAPE.sub(r"\\\1", flat)
-        parts.append(f"{escaped}{_ADDED_STOP}[<p:{i}>]")
-    return "".join(parts)
-
-
-def decode(stream: str, count: int) -> list[str]:
-    """Split on the numbered superblanks, checking that all of them came back in order."""
-    pieces = _SEPARATOR.split(stream)
-    numbers = pieces[1::2]
-    if numbers != [str(i) for i in range(count)] or pieces[-1].strip():
-        raise AlignmentError(
-            f"apertium returned {len(numbers)} sentence separators for {count} sentences "
-            "(or out of order); the pipeline's output cannot be aligned"
+def resolve_chain(name: str) -> Chain:
+    """The named chain (must be installed); for '': $PRECIS_APERTIUM_CHAIN, else the best."""
+    name = name or os.environ.get(CHAIN_ENV, "")
+    if not name:
+        chain = default_chain()
+        if chain is None:
+            raise BackendUnavailableError(
+                f"apertium backend: no chain is installed ({INSTALL_HINT})"
+            )
+        return chain
+    chain = CHAINS.get(name)  # UnknownNameError lists the chains
+    missing = missing_modes(chain)
+    if missing:
+        raise BackendUnavailableError(
+            f"apertium chain {name}: mode(s) {', '.join(missing)} not installed "
+            f"({install_hint(chain)})"
         )
-    out = []
-    for raw in pieces[0:-1:2]:
-        text = raw.strip()
-        if text.endswith(_ADDED_STOP):
-            text = text[: -len(_ADDED_STOP)]
-        text = text.replace("[]", "")
-        out.append(" ".join(_UNESCAPE.sub(r"\1", text).split()))
-    return out
+    return chain
+
+
+def resolve_switch(name: str, value: Any, measured: bool) -> bool:
+    """A yes/no option whose default ('') is the chain's measured choice."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return measured
+    if text in TRUE_WORDS or text in FALSE_WORDS:
+        return text in TRUE_WORDS
+    raise InputError(f"backend 'apertium': option {name}={value!r} is not yes/no")
+
+
+def resolve_names(
+    names: str, measured: tuple[str, ...], registry: Registry[Any]
+) -> tuple[str, ...]:
+    """'' -> the chain's measured edits; 'none' -> none; else the named ones (checked)."""
+    if not names.strip():
+        return measured
+    if names.strip() == "none":
+        return ()
+    chosen = tuple(n.strip() for n in names.split(",") if n.strip())
+    for name in chosen:
+        registry.get(name)  # UnknownNameError lists the valid names
+    return chosen
 
 
 class ApertiumBackend:
     default_model: ClassVar[str | None] = None
     name: ClassVar[str] = "apertium"
     max_input_tokens: int | None = None  # rule-based: no input limit
-    batch_tokens: int | None = APERTIUM_BATCH_WORDS  # words per round trip (same pipeline)
+    batch_tokens: int | None = APERTIUM_BATCH_WORDS  # words per round trip
 
     def __init__(self, model: str | None = None, **options: Any) -> None:
         ok, why = self.available()
@@ -127,144 +180,133 @@ class ApertiumBackend:
             raise BackendUnavailableError(f"apertium backend: {why}")
         if model:
             raise BackendUnavailableError(
-                "the apertium backend has no models to choose (it uses the fr-es and spa-eng "
-                "pairs); drop --model or pick --backend transformers"
+                "the apertium backend has no models to choose (pick a chain with "
+                f"-O chain=NAME: {', '.join(CHAINS)}); drop --model or pick --backend transformers"
             )
         self.options = coerce_options(self.name, OPTIONS, options)
-        self.versions = package_versions()
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._stderr: IO[bytes] | None = None
+        self.chain = resolve_chain(self.options["chain"])
+        self.lookup = resolve_switch("lookup", self.options["lookup"], self.chain.lookup)
+        self.preedits = resolve_names(self.options["preedits"], self.chain.preedits, PREEDITS)
+        self.postedits = resolve_names(self.options["postedits"], self.chain.postedits, POSTEDITS)
+        self.versions = package_versions(self.chain.packages)
+        self.rules: RuleSet | None = load_rules() if self._postediting() else None
+        self._stages: dict[str, ModeProcess] = {}
         self._lock = threading.Lock()
-        self.processes_started = 0
+
+    def _postediting(self) -> bool:
+        return bool(self.options["postedit"] and self.chain.rules and not self.options["marks"])
 
     @classmethod
     def available(cls) -> tuple[bool, str]:
-        if shutil.which("apertium") is None or shutil.which("apertium-wblank-mode") is None:
+        if _engine_missing():
             return False, f"apertium is not installed ({INSTALL_HINT})"
-        if modes_dir() is None:
-            return False, f"the fr-es and spa-eng pairs are not installed ({INSTALL_HINT})"
-        return True, "apertium with the fr-es and spa-eng pairs is installed"
+        chain = default_chain()
+        if chain is None:
+            return False, f"no French->English chain of pairs is installed ({INSTALL_HINT})"
+        return True, f"apertium with the {chain.name} chain is installed"
+
+    @property
+    def processes_started(self) -> int:
+        return sum(stage.processes_started for stage in self._stages.values())
 
     def count_tokens(self, sentences: list[str]) -> list[int] | None:
         return None
 
-    def _command(self) -> str:
-        folder = modes_dir()
-        assert folder is not None
-        stages = []
-        for pair in PAIRS:
-            mode = subprocess.run(
-                ["apertium-wblank-mode", "-z", str(folder / f"{pair}.mode")],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.strip()
-            stages.append(mode.replace("$1", "-g").replace("$2", ""))  # -g: keep marks
-        return " | ".join(stages)
+    def _stage(self, step: Step) -> ModeProcess:
+        if step.mode not in self._stages:
+            path = mode_file(step.mode)
+            assert path is not None  # checked by resolve_chain / fallback_routes
+            self._stages[step.mode] = ModeProcess(path)
+        return self._stages[step.mode]
 
-    def _start(self) -> subprocess.Popen[bytes]:
-        if self._proc is not None and self._proc.poll() is None:
-            return self._proc
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115  (lives as long as the pipeline)
-        self._proc = subprocess.Popen(
-            ["bash", "-c", self._command()],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            start_new_session=True,  # one process group: close() ends every stage
-        )
-        self.processes_started += 1
-        return self._proc
+    def _run_step(self, step: Step, pieces: list[str]) -> list[str]:
+        answer = self._stage(step).roundtrip(join(pieces), last_marker(len(pieces)))
+        return split(answer, len(pieces))
 
-    def _roundtrip(self, payload: bytes) -> bytes:
-        proc = self._start()
-        assert proc.stdin is not None and proc.stdout is not None
-        failure: list[BaseException] = []
-
-        def write() -> None:
-            try:
-                proc.stdin.write(payload)
-                proc.stdin.flush()
-            except OSError as exc:
-                failure.append(exc)
-
-        writer = threading.Thread(target=write, daemon=True)
-        writer.start()
-        chunks: list[bytes] = []
-        fd = proc.stdout.fileno()
-        deadline = time.monotonic() + ANSWER_TIMEOUT_S + len(payload) / ANSWER_BYTES_PER_S
-        while True:
-            ready, _, _ = select.select([fd], [], [], max(deadline - time.monotonic(), 0))
-            if not ready:
-                self.close()
-                raise BackendUnavailableError(
-                    f"the apertium pipeline did not answer within {ANSWER_TIMEOUT_S} s "
-                    "(plus time for the input size); it was stopped"
-                )
-            chunk = os.read(fd, READ_CHUNK)
-            if not chunk:
-                message = self._errors()
-                self.close()
-                raise BackendUnavailableError(f"the apertium pipeline stopped: {message}")
-            chunks.append(chunk)
-            if chunk.endswith(b"\0"):
+    def _lookup(self, position: int, words: list[str]) -> dict[str, str]:
+        """English for words step `position` does not know, from the other installed routes."""
+        found: dict[str, str] = {}
+        for route in fallback_routes(self.chain, position)[:LOOKUP_ROUTES]:
+            todo = [w for w in dict.fromkeys(words) if w not in found]
+            if not todo:
                 break
-        writer.join()
-        if failure:
-            raise BackendUnavailableError(f"cannot write to apertium: {failure[0]}")
-        return b"".join(chunks)[:-1]
+            pieces = split(encode(todo), len(todo))
+            for step in route:
+                pieces = self._run_step(step, pieces)
+            for word, piece in zip(todo, pieces, strict=True):
+                english = unwrap(piece).rstrip(".").strip()
+                if english and not any(c in english for c in "*#@"):
+                    # alone, the word is a sentence: the last step capitalized it
+                    found[word] = english[:1].lower() + english[1:] if word.islower() else english
+        return found
 
-    def _errors(self) -> str:
-        if self._stderr is None:
-            return "no message"
-        self._stderr.seek(0)
-        text = self._stderr.read().decode("utf-8", "replace").strip()
-        return text[-500:] or "no message"
+    def _resolve(
+        self, position: int, pieces: list[str], sources: list[str], held: list[dict[str, str]]
+    ) -> list[str]:
+        step = self.chain.steps[position]
+        fix = self.options["fix_unknown"]
+        found: dict[str, str] = {}
+        if self.lookup:
+            words = [w for p, s in zip(pieces, sources, strict=True) for w in unknown_words(p, s)]
+            if words:
+                found = self._lookup(position, words)
+        return [
+            resolve_marks(p, s, lang=step.source, found=found, fix=fix, held=h)
+            for p, s, h in zip(pieces, sources, held, strict=True)
+        ]
 
     def translate_batch(self, sentences: list[str]) -> list[str]:
         if not sentences:
             return []
-        payload = (encode(sentences) + "\0").encode("utf-8")
+        sources = list(sentences)
+        if self.preedits and not self.options["marks"]:
+            sources = [apply_preedits(s, self.preedits) for s in sources]
+        held: list[dict[str, str]] = [{} for _ in sentences]  # placeholder -> word, per sentence
+        if self.options["terms"] and not self.options["marks"]:
+            senses = self.options["senses"]
+            sources = [hold_terms(s, h, senses=senses) for s, h in zip(sources, held, strict=True)]
         with self._lock:
-            stream = self._roundtrip(payload).decode("utf-8", "replace")
-        outputs = decode(stream, len(sentences))
-        if self.options["marks"]:
-            return outputs
-        fix = self.options["fix_unknown"]
-        return [clean_marks(out, src, fix=fix) for out, src in zip(outputs, sentences, strict=True)]
+            pieces = split(encode(sources), len(sources))
+            for position, step in enumerate(self.chain.steps):
+                pieces = self._run_step(step, pieces)
+                if not self.options["marks"]:
+                    pieces = self._resolve(position, pieces, sentences, held)
+        outputs = [
+            restore_placeholders(lower_after_initial_name(unwrap(piece), source), table)
+            for piece, source, table in zip(pieces, sentences, held, strict=True)
+        ]
+        if self.rules is not None:
+            outputs = [self.rules.apply(out) for out in outputs]
+        if self.postedits and not self.options["marks"]:
+            outputs = [apply_postedits(out, self.postedits) for out in outputs]
+        return outputs
 
     def describe(self) -> BackendInfo:
-        options = {"fix_unknown": self.options["fix_unknown"], "marks": self.options["marks"]}
-        parts: dict[str, Any] = {"pivot": "fr-es-en"}
-        parts["apertium"] = self.versions.get("apertium", "unknown")
-        parts["fr-es"] = self.versions.get("apertium-fr-es")
-        parts["eng-spa"] = self.versions.get("apertium-eng-spa")
+        keys = ("fix_unknown", "lookup", "terms", "postedit", "marks")
+        options = {"chain": self.chain.name, **{k: self.options[k] for k in keys}}
+        options["lookup"] = self.lookup
+        options["preedits"] = "+".join(self.preedits) or "none"
+        options["postedits"] = "+".join(self.postedits) or "none"
+        parts: dict[str, Any] = {"pivot": self.chain.name}
+        parts[ENGINE_PACKAGE] = self.versions.get(ENGINE_PACKAGE, "unknown")
+        for step in self.chain.steps:
+            parts[step.mode] = self.versions.get(step.package)
         parts.update(options)
+        if self.rules is not None:
+            parts["rules"] = self.rules.version
+        if self.options["senses"] and self.options["terms"]:
+            parts["senses"] = SENSES_VERSION
         return BackendInfo(
             name=self.name,
-            model="fr-es+spa-eng",
-            revision=parts["apertium"],
+            model="+".join(self.chain.modes),
+            revision=parts[ENGINE_PACKAGE],
             options=options,
             signature=signature(self.name, parts),
         )
 
     def close(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None:
-            if proc.stdin is not None:
-                with contextlib.suppress(OSError):
-                    proc.stdin.close()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGTERM)
-                proc.wait(timeout=5)
-            if proc.stdout is not None:
-                proc.stdout.close()
-        if self._stderr is not None:
-            self._stderr.close()
-            self._stderr = None
+        for stage in self._stages.values():
+            stage.close()
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):

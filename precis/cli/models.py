@@ -29,11 +29,19 @@ ModelArg = Annotated[
 def models_command(json_output: bool = False) -> None:
     """The listing of `precis models`: every backend, usable here or not and why, and auto."""
     from precis.translate import auto_status, list_backends
+    from precis.translate.apertium_chains import chain_statuses, format_chains
 
     rows = list_backends()
     chosen, why = auto_status()
+    chains = chain_statuses()
     if json_output:
-        print_json({"backends": rows, "auto": {"backend": chosen, "reason": why}})
+        print_json(
+            {
+                "backends": rows,
+                "auto": {"backend": chosen, "reason": why},
+                "apertium_chains": [c.to_dict() for c in chains],
+            }
+        )
         return
     width = max(len(r.name) for r in rows)
     lines = [f"{'backend':<{width}}  usable  default model               why"]
@@ -42,6 +50,7 @@ def models_command(json_output: bool = False) -> None:
         lines.append(f"{r.name:<{width}}  {usable:<6}  {r.default_model or '-':<26}  {r.reason}")
     auto = f"picks {chosen}" if chosen else "nothing usable"
     lines.append(f"{'auto':<{width}}  {'yes' if chosen else 'no':<6}  {'-':<26}  {auto}: {why}")
+    lines += ["", *format_chains(chains)]
     print_text("\n".join(lines))
 
 
