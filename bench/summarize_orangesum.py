@@ -39,7 +39,7 @@ def read_lines(path: Path, limit: int) -> list[str]:
 
 
 def rouge(hyps: list[str], refs: list[str]) -> tuple[tuple[float, ...], list[float]]:
-    """(R1, R2, RL) x100 and the per-document ROUGE-1 F1 (precis.eval, French tokenizer)."""
+    """(R1, R2, RL) and the per-document ROUGE-1 F1, x100 (precis.eval, French tokenizer)."""
     from precis.eval import score
 
     scores = score(hyps, refs, metrics=("rouge",), lang="fr", segments=True)
@@ -122,8 +122,8 @@ def main() -> None:
         scores[name] = r
         lengths = [len(h.split()) for h in hyps]
         over = sum(k > n for k in lengths) / len(lengths)
-        first = 100 * statistics.mean(per_doc[:half])
-        second = 100 * statistics.mean(per_doc[half:])
+        first = statistics.mean(per_doc[:half])
+        second = statistics.mean(per_doc[half:])
         print(
             f"{name:<46} {r[0]:>6.2f} {r[1]:>6.2f} {r[2]:>6.2f} {statistics.mean(lengths):>6.1f} "
             f"{max(lengths):>4} {over:>5.0%} {first:>7.2f} {second:>7.2f}  {note}"
@@ -134,8 +134,10 @@ def main() -> None:
         print(f"setup check: Lead-2 {check[0]:.2f} / {check[1]:.2f} / {check[2]:.2f}: {verdict}")
     ours = scores[f"extractive learned --words {n}"][0]
     lead = scores[f"lead cut to {n} words"][0]
-    print(f"headline: learned extractive --words {n} R1 {ours:.2f} vs lead cut to {n} words "
-          f"R1 {lead:.2f} ({ours - lead:+.2f}; {len(docs)} docs)")
+    print(
+        f"headline: learned extractive --words {n} R1 {ours:.2f} vs lead cut to {n} words "
+        f"R1 {lead:.2f} ({ours - lead:+.2f}; {len(docs)} docs)"
+    )
     for line in SAMPLE_LINES[: args.samples]:
         print(f"\n--- line {line}\nlead:    {outputs[f'lead cut to {n} words'][line - 1]}")
         print(f"learned: {outputs[f'extractive learned --words {n}'][line - 1]}")

@@ -32,7 +32,10 @@ DEFAULT_SUMMARY_SYSTEMS = (
     "lead-2=lead:sentences=2",
     "lead-3=lead:sentences=3",
     "extractive=extractive:words=35",
+    "extractive-whole=extractive:words=35,compress=false",
 )
+# Each word budget of a summarizer also gets the lead cut to it (a length-fair baseline).
+FAIR_LEAD = "lead@{words}=lead:words={words}"
 DEFAULT_TRANSLATION_SYSTEMS = ("auto=auto",)
 DEFAULT_SEED = 12345
 FILE_KIND = "file"
@@ -72,6 +75,8 @@ class SystemResult:
     per_document: list[dict[str, float]]
     seconds: float
     significance: list[dict[str, Any]] = field(default_factory=list)
+    mean_words: float | None = None  # mean words of the outputs (summaries: length-fair view)
+    budget: int | None = None  # the --words budget the system ran under, if any
 
 
 @dataclass(frozen=True)
@@ -189,6 +194,7 @@ def _run_system(spec: SystemSpec, task: BenchTask) -> list[str]:
             k: (float(v) if k == "ratio" else int(v) if k in {"sentences", "words"} else v)
             for k, v in spec.options.items()
         }
+        opts = {k: _option_value(v) for k, v in opts.items()}
         summaries = summarize_lines(task.sources, method=spec.kind, **opts)
         return [" ".join(s.text.split()) for s in summaries]
     from precis.translate import get_translator
@@ -245,6 +251,8 @@ def bench(
                 [s.to_dict() for s in scores.scores],
                 per_doc,
                 round(seconds, 3),
+                mean_words=round(sum(len(h.split()) for h in hyps) / max(1, len(hyps)), 1),
+                budget=int(spec.options["words"]) if "words" in spec.options else None,
             )
         )
     if progress:
@@ -272,6 +280,7 @@ def _system_specs(systems: list[str] | None, by_task: dict[str, BenchTask]) -> l
         if "translate" in by_task:
             systems += list(DEFAULT_TRANSLATION_SYSTEMS)
     specs = [parse_system(s, default_task=default_task) for s in systems]
+    specs += _fair_leads(specs)
     for spec in specs:
         if spec.task not in by_task:
             raise InputError(
@@ -282,6 +291,33 @@ def _system_specs(systems: list[str] | None, by_task: dict[str, BenchTask]) -> l
     if len(set(names)) != len(names):
         raise InputError(f"system names must be unique: {', '.join(names)}")
     return specs
+
+
+def _option_value(value: Any) -> Any:
+    """A spec option as the method takes it: true/false as booleans, numbers as numbers."""
+    if not isinstance(value, str):
+        return value
+    if value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _fair_leads(specs: list[SystemSpec]) -> list[SystemSpec]:
+    """The lead cut to each word budget of the summarizers, unless already there."""
+    budgets = [s.options["words"] for s in specs if s.task == "summarize" and "words" in s.options]
+    have = {s.options.get("words") for s in specs if s.kind == "lead"}
+    names = {s.name for s in specs}
+    extra = []
+    for words in dict.fromkeys(budgets):
+        spec = parse_system(FAIR_LEAD.format(words=words))
+        if words not in have and spec.name not in names:
+            extra.append(spec)
+    return extra
 
 
 def _per_document(scores: dict[str, Any], doc_ids: list[str]) -> list[dict[str, float]]:
@@ -356,8 +392,8 @@ def leaderboard_markdown(board: Leaderboard) -> str:
             f"## {task} ({board.n_documents[task]} segments; ranked by {board.main_metric[task]},"
             " 95% bootstrap CI; p vs the first system, paired bootstrap)",
             "",
-            "| rank | system | spec | " + " | ".join(metrics) + " | p | seconds |",
-            "|---|---|---|" + "---|" * len(metrics) + "---|---|",
+            "| rank | system | spec | " + " | ".join(metrics) + " | words | budget | p | seconds |",
+            "|---|---|---|" + "---|" * len(metrics) + "---|---|---|---|",
         ]
         for rank, r in enumerate(ranked(board, task), 1):
             cells = []
@@ -365,12 +401,19 @@ def leaderboard_markdown(board: Leaderboard) -> str:
                 value, ci = main_value(r, m)
                 cells.append(f"{value:.2f}" + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else ""))
             p = _p_value(r, board.main_metric[task])
+            words = "–" if r.mean_words is None else f"{r.mean_words:.1f}"
+            budget = "–" if r.budget is None else str(r.budget)
             lines.append(
                 f"| {rank} | {r.name} | `{r.spec}` | "
                 + " | ".join(cells)
-                + f" | {p} | {r.seconds:.1f} |"
+                + f" | {words} | {budget} | {p} | {r.seconds:.1f} |"
             )
-        lines.append("")
+        lines += [
+            "",
+            "words: mean words per output; budget: the system's --words; lead@N: the lead cut "
+            "to N words, the baseline at equal length.",
+            "",
+        ]
         sigs = sorted({s["signature"] for r in board.systems if r.task == task for s in r.scores})
         lines += ["Signatures:", ""] + [f"- `{s}`" for s in sigs] + [""]
     return "\n".join(lines)

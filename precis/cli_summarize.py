@@ -225,7 +225,9 @@ def summarize_command(
     words: Annotated[
         int | None,
         typer.Option(
-            help="At most this many words, whole sentences (at least one).", show_default=False
+            help="At most this many words (strict: never more; extractive compresses or cuts "
+            "a sentence to fit).",
+            show_default=False,
         ),
     ] = None,
     ratio: Annotated[
@@ -246,6 +248,13 @@ def summarize_command(
     force: Annotated[
         bool, typer.Option(help="Folder mode: summarize again files whose summary exists.")
     ] = False,
+    no_compress: Annotated[
+        bool,
+        typer.Option(
+            "--no-compress",
+            help="Extractive: whole sentences only (no grammatical compression to fit --words).",
+        ),
+    ] = False,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
 ) -> None:
@@ -262,12 +271,17 @@ def summarize_command(
     from precis.summarize import summarize, summarize_folder, summarize_lines
 
     length = {"sentences": sentences, "words": words, "ratio": ratio}
+    if no_compress and method != "extractive":
+        raise InputError("--no-compress is an option of --method extractive")
+    extra = {"compress": False} if no_compress else {}
     if (source is None) == (lines is None):
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
     if lines is not None:
         docs = read_lines(lines, encoding=encoding)
         with _progress("summarize") as progress:
-            results = summarize_lines(docs, method=method, model=model, progress=progress, **length)
+            results = summarize_lines(
+                docs, method=method, model=model, progress=progress, **length, **extra
+            )
         empty = [i + 1 for i, r in enumerate(results) if not r.text]
         if empty:
             shown = ", ".join(map(str, empty[:MAX_LISTED])) + (
@@ -299,6 +313,7 @@ def summarize_command(
                 method=method,
                 model=model,
                 **length,
+                **extra,
             )
         if json_out:
             print_json(done)
@@ -312,7 +327,12 @@ def summarize_command(
             raise typer.Exit(1)
         return
     summary = summarize(
-        read_text(source, encoding=encoding), method=method, model=model, html=html, **length
+        read_text(source, encoding=encoding),
+        method=method,
+        model=model,
+        html=html,
+        **length,
+        **extra,
     )
     for note in summary.notes:
         # An empty summary is worth a warning naming the file; other notes are information.

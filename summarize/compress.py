@@ -38,6 +38,7 @@ DELETABLE = {
     "advcl": "adverbial clause",
     "obl:mod": "prepositional phrase",
 }
+FRONTED = {"obl:mod", "advmod", "advcl"}  # phrases that may open a sentence before a comma
 TRAILING_ONLY = {"obl:mod"}  # without commas, deleted only at the end of the sentence
 RELATIVE_PRONOUNS = {"qui", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
 SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
@@ -236,11 +237,19 @@ def _spans(doc: Any) -> list[Span]:
         label = DELETABLE.get(t.dep_)
         if t.dep_ == "conj" and t.pos_ == "VERB" and doc[left].lower_ in RELATIVE_PRONOUNS:
             label = "relative clause"  # the parser's conj for ", où il s'était réfugié"
+        elif t.dep_ == "conj" and t.pos_ == "VERB" and t.head.dep_ == "ROOT":
+            label = "coordinated clause" if doc[left].dep_ == "cc" else None
+        if left == 0 and t.head.dep_ == "ROOT" and t.dep_ in FRONTED:
+            span = _fronted(doc, t, right)
+            if span is not None and not _attribution(doc, 0):
+                spans.append(Span(*span, "fronted phrase"))
+            continue
         if label is None or (t.dep_ in TRAILING_ONLY and t.head.dep_ != "ROOT"):
             continue
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
-        span = _bounded(doc, left, right, final, t.dep_)
+        dep = "coordinated" if label == "coordinated clause" else t.dep_
+        span = _bounded(doc, left, right, final, dep)
         if span is not None and not _attribution(doc, left):
             spans.append(Span(*span, label))
     return spans
@@ -254,7 +263,7 @@ def _bounded(doc: Any, left: int, right: int, final: int, dep: str) -> tuple[int
     if right >= final:  # at the end of the sentence
         if before == ",":
             return left - 1, final
-        if dep not in TRAILING_ONLY and dep != "acl:relcl":
+        if dep not in TRAILING_ONLY and dep not in {"acl:relcl", "coordinated"}:
             return None
         return None if _after_bare_phrase(doc, left) else (left, final)
     if dep == "conj":
@@ -264,6 +273,16 @@ def _bounded(doc: Any, left: int, right: int, final: int, dep: str) -> tuple[int
     if before == "," and doc[right].text == ",":
         return left - 1, right + 1
     return None
+
+
+def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
+    """A phrase that opens the sentence, set off by a comma, before the subject
+    ("Lundi soir, ...", "Après des mois de négociation, ...")."""
+    root = t.head
+    subjects = [c.i for c in root.children if c.dep_ in SUBJECTS]
+    if right >= len(doc) or doc[right].text != "," or not subjects or min(subjects) <= right:
+        return None
+    return 0, right + 1
 
 
 def _after_bare_phrase(doc: Any, left: int) -> bool:
@@ -295,6 +314,7 @@ def _render(doc: Any, drop: set[int]) -> str:
             joined = t.i + 1 < len(doc) and t.i + 1 not in drop
             pieces.append(t.text_with_ws if joined else t.text + " ")
     text = "".join(pieces).strip()
+    text = text[:1].upper() + text[1:]  # after a fronted phrase, the subject opens
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_COMMA.sub(",", text)
     text = _COMMA_BEFORE_END.sub(r"\1", text)
@@ -310,7 +330,11 @@ def is_grammatical(doc: Any, drop: set[int], text: str) -> bool:
     if any(c.i in drop for c in root.children if c.dep_ in KEPT_DEPS):
         return False
     right = [c for c in root.children if c.i > root.i and not c.is_punct]
-    if right and all(c.i in drop for c in right) and not any(c.dep_ == "cop" for c in root.children):
+    if (
+        right
+        and all(c.i in drop for c in right)
+        and not any(c.dep_ == "cop" for c in root.children)
+    ):
         return False  # the verb loses everything after it ("vient en aide" -> "vient")
     for t in doc:  # a kept word whose head is deleted would be an orphan
         if t.i not in drop and not t.is_punct and t.head.i in drop:

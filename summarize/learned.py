@@ -261,7 +261,9 @@ class LearnedModel:
     def sentence_scores(self, rows: list[list[float]]) -> list[float]:
         import numpy as np
 
-        return [float(x) for x in self.sentence.predict(np.asarray(rows, dtype=float), num_threads=1)]
+        return [
+            float(x) for x in self.sentence.predict(np.asarray(rows, dtype=float), num_threads=1)
+        ]
 
     def word_probabilities(self, rows: list[list[float]]) -> list[float]:
         import numpy as np

@@ -3,15 +3,15 @@
 1. The sentence model scores every sentence of the cleaned article; the word model gives each
    word type of the article the probability `p(t)` that a reference abstract keeps it
    (`learned.py`).
-2. The `POOL` best-scored selectable sentences are the candidates. With compression on, each
-   also comes in its grammatical shorter versions (`compress.py`; only these few sentences are
-   parsed).
+2. The `POOL` best-scored selectable sentences are the candidates. With compression on, the
+   `COMPRESS_POOL` best of them also come in their grammatical shorter versions
+   (`compress.py`; only these few sentences are parsed).
 3. With a word budget: the set of at most `MAX_UNITS` versions (one per sentence) within the
    budget of best value, `2 * sum(p(t), t in its word types) / (its tokens +
    reference_tokens)` (the expected ROUGE-1 F1) plus `sentence_weight` times its
-   token-weighted sentence score (`budget.best_subset`). When no version fits (every candidate
-   is longer than the budget), the best sentence's shortest version is cut at the budget, at a
-   clause mark when possible, with an ellipsis and a note.
+   token-weighted sentence score (`budget.best_subset`). When no candidate fits, the
+   best-scored sentence that fits; when no sentence fits at all, the best sentence's shortest
+   version is cut at the budget, at a clause mark when possible, with an ellipsis and a note.
 4. With `--sentences N`: the N best-scored sentences, whole, skipping near repeats.
 
 The summary lists its sentences in document order.
@@ -26,7 +26,8 @@ from precis.summarize.base import Chosen, Document, Length, MethodResult, Senten
 from precis.summarize.budget import Unit, best_subset, cut_words
 from precis.summarize.learned import LearnedModel, load_model, sentence_features, tokenize
 
-POOL = 6  # candidate sentences (best-scored first)
+POOL = 15  # candidate sentences, best-scored first (a short sentence that fits is often one)
+COMPRESS_POOL = 6  # of which the best-scored are parsed for shorter versions
 MAX_UNITS = 3  # sentences in a budgeted summary, at most
 VERSIONS = 6  # versions of one sentence kept for the search (the most valuable per length)
 REPEAT_OVERLAP = 0.6  # word-type Jaccard from which a sentence repeats one already picked
@@ -89,7 +90,10 @@ class LearnedExtractive:
             units = best_subset(
                 pool, budget, lambda us: self._value(us, prob, budget), max_units=MAX_UNITS
             )
-            if not units:
+            fitting = [s for s in ranked if s.words <= budget]
+            if not units and fitting:  # none of the pool fits: the best sentence that does
+                units = [self._unit(fitting[0], fitting[0].text, scores[fitting[0].position])]
+            elif not units:
                 units, note = self._cut(pool[0], budget)
                 notes.append(note)
         chosen = tuple(
@@ -132,8 +136,9 @@ class LearnedExtractive:
         if self.compress and ranked:
             from precis.summarize.compress import compressions
 
+            parsed = ranked[:COMPRESS_POOL]
             for unit_list, s, shorter in zip(
-                versions, ranked, compressions(s.text for s in ranked), strict=True
+                versions[: len(parsed)], parsed, compressions(s.text for s in parsed), strict=True
             ):
                 unit_list += [self._unit(s, c.text, scores[s.position], c.removed) for c in shorter]
         return [_frontier(v, prob)[:VERSIONS] for v in versions]
