@@ -21,73 +21,46 @@ from precis.summarize.compress import DANGLING, compressions
 CASES: list[tuple[str, set[str]]] = [
     (
         "Le président Emmanuel Macron, qui se rendra jeudi à Bruxelles, a annoncé une réforme des retraites.",
-        {
-            "Le président Emmanuel Macron a annoncé une réforme des retraites.",
-        },
+        {"Le président Emmanuel Macron a annoncé une réforme des retraites."},
     ),
     (
         "La ministre de la Santé (LREM) a présenté mardi son plan contre les déserts médicaux.",
-        {
-            "La ministre de la Santé a présenté mardi son plan contre les déserts médicaux.",
-        },
+        {"La ministre de la Santé a présenté mardi son plan contre les déserts médicaux."},
     ),
     (
         "Le suspect a été interpellé lundi soir à Marseille, où il s'était réfugié depuis plusieurs semaines.",
-        {
-            "Le suspect a été interpellé lundi soir à Marseille.",
-        },
+        {"Le suspect a été interpellé lundi soir à Marseille."},
     ),
-    (
-        "Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.",
-        set(),
-    ),
+    ("Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.", set()),
     (
         "Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN, remplaçant Jens Stoltenberg.",
-        {
-            "Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN.",
-        },
+        {"Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN."},
     ),
     (
         "Le joueur, blessé au genou, ne participera pas au match de samedi.",
-        {
-            "Le joueur ne participera pas au match de samedi.",
-        },
+        {"Le joueur ne participera pas au match de samedi."},
     ),
-    (
-        "La police a retrouvé le véhicule, qui avait été volé la veille.",
-        set(),
-    ),
+    ("La police a retrouvé le véhicule, qui avait été volé la veille.", set()),
     (
         "Les syndicats appellent à une nouvelle journée de grève, la quatrième depuis le début du mois.",
         set(),
     ),
     (
         "L'entreprise a annoncé la suppression de 300 emplois en France, dont 120 à Lyon.",
-        {
-            "L'entreprise a annoncé la suppression de 300 emplois en France.",
-        },
+        {"L'entreprise a annoncé la suppression de 300 emplois en France."},
     ),
     (
         "Le chanteur, âgé de 72 ans, est mort dimanche dans sa maison de Bretagne.",
-        {
-            "Le chanteur, âgé de 72 ans, est mort dimanche.",
-        },
+        {"Le chanteur, âgé de 72 ans, est mort dimanche."},
     ),
     (
         "Les pompiers ont maîtrisé l'incendie après plusieurs heures de lutte.",
-        {
-            "Les pompiers ont maîtrisé l'incendie.",
-        },
+        {"Les pompiers ont maîtrisé l'incendie."},
     ),
-    (
-        "La députée a déposé une proposition de loi, que le gouvernement juge inapplicable.",
-        set(),
-    ),
+    ("La députée a déposé une proposition de loi, que le gouvernement juge inapplicable.", set()),
     (
         "Le maire de Toulouse (Haute-Garonne) a inauguré samedi le nouveau pont.",
-        {
-            "Le maire de Toulouse a inauguré samedi le nouveau pont.",
-        },
+        {"Le maire de Toulouse a inauguré samedi le nouveau pont."},
     ),
     (
         "Un homme de 45 ans a été condamné à dix ans de prison pour le meurtre de sa compagne.",
@@ -95,41 +68,25 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Le Premier ministre, Édouard Philippe, a défendu son projet devant les députés.",
-        {
-            "Le Premier ministre a défendu son projet devant les députés.",
-        },
+        {"Le Premier ministre a défendu son projet devant les députés."},
     ),
     (
         "Les élèves reprendront les cours lundi, après deux semaines de vacances.",
-        {
-            "Les élèves reprendront les cours lundi.",
-        },
+        {"Les élèves reprendront les cours lundi."},
     ),
     (
         "L'actrice, qui avait été révélée par ce film, a reçu un prix à Cannes.",
-        {
-            "L'actrice a reçu un prix à Cannes.",
-        },
+        {"L'actrice a reçu un prix à Cannes."},
     ),
     (
         "Le tribunal a rejeté la demande de l'association, estimant qu'elle n'était pas recevable.",
-        {
-            "Le tribunal a rejeté la demande de l'association.",
-        },
+        {"Le tribunal a rejeté la demande de l'association."},
     ),
-    (
-        "La température a atteint 42 degrés à Perpignan, un record pour un mois de juin.",
-        set(),
-    ),
-    (
-        "Le gouvernement prévoit de fermer quatorze réacteurs nucléaires d'ici 2035.",
-        set(),
-    ),
+    ("La température a atteint 42 degrés à Perpignan, un record pour un mois de juin.", set()),
+    ("Le gouvernement prévoit de fermer quatorze réacteurs nucléaires d'ici 2035.", set()),
     (
         "Le président américain a rencontré son homologue chinois à Osaka, en marge du sommet du G20.",
-        {
-            "Le président américain a rencontré son homologue chinois à Osaka.",
-        },
+        {"Le président américain a rencontré son homologue chinois à Osaka."},
     ),
     (
         "Cette décision, prise à l'unanimité, entrera en vigueur le 1er janvier.",
@@ -139,15 +96,10 @@ CASES: list[tuple[str, set[str]]] = [
             "Cette décision entrera en vigueur.",
         },
     ),
-    (
-        "Les enquêteurs ont découvert des documents compromettants au domicile du suspect.",
-        set(),
-    ),
+    ("Les enquêteurs ont découvert des documents compromettants au domicile du suspect.", set()),
     (
         "Le footballeur a signé un contrat de cinq ans avec le Real Madrid, son club de cœur.",
-        {
-            "Le footballeur a signé un contrat de cinq ans avec le Real Madrid.",
-        },
+        {"Le footballeur a signé un contrat de cinq ans avec le Real Madrid."},
     ),
     (
         "La compagnie aérienne, en difficulté financière depuis des mois, a annulé tous ses vols.",
@@ -155,31 +107,15 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Une femme a été blessée par balle dans la nuit de samedi à dimanche à Nantes.",
-        {
-            "Une femme a été blessée par balle dans la nuit de samedi.",
-        },
+        {"Une femme a été blessée par balle dans la nuit de samedi."},
     ),
-    (
-        "Le candidat socialiste a obtenu 6 % des voix, son plus mauvais score depuis 1969.",
-        set(),
-    ),
-    (
-        "Les habitants, inquiets pour leur sécurité, ont manifesté devant la mairie.",
-        set(),
-    ),
-    (
-        "Le groupe a racheté la start-up pour 200 millions d'euros, selon Les Echos.",
-        set(),
-    ),
-    (
-        "La sénatrice, élue en 2014, ne se représentera pas aux prochaines élections.",
-        set(),
-    ),
+    ("Le candidat socialiste a obtenu 6 % des voix, son plus mauvais score depuis 1969.", set()),
+    ("Les habitants, inquiets pour leur sécurité, ont manifesté devant la mairie.", set()),
+    ("Le groupe a racheté la start-up pour 200 millions d'euros, selon Les Echos.", set()),
+    ("La sénatrice, élue en 2014, ne se représentera pas aux prochaines élections.", set()),
     (
         "L'ancien ministre a été mis en examen pour corruption, a-t-on appris de source judiciaire.",
-        {
-            "L'ancien ministre a été mis en examen pour corruption.",
-        },
+        {"L'ancien ministre a été mis en examen pour corruption."},
     ),
     (
         "Les secours ont retrouvé le randonneur, porté disparu depuis trois jours, dans un ravin.",
@@ -190,65 +126,39 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Le Conseil constitutionnel a validé l'essentiel de la loi, qui avait été adoptée en juillet.",
-        {
-            "Le Conseil constitutionnel a validé l'essentiel de la loi.",
-        },
+        {"Le Conseil constitutionnel a validé l'essentiel de la loi."},
     ),
     (
         "La chaîne a déprogrammé l'émission après une vague de critiques sur les réseaux sociaux.",
-        {
-            "La chaîne a déprogrammé l'émission.",
-        },
+        {"La chaîne a déprogrammé l'émission."},
     ),
-    (
-        "L'association, fondée en 1985, vient en aide aux personnes sans domicile.",
-        set(),
-    ),
-    (
-        "Le nombre de chômeurs a baissé de 2 % au troisième trimestre, d'après l'Insee.",
-        set(),
-    ),
-    (
-        "Le pilote espagnol, vainqueur l'an dernier, a abandonné dès le premier tour.",
-        set(),
-    ),
+    ("L'association, fondée en 1985, vient en aide aux personnes sans domicile.", set()),
+    ("Le nombre de chômeurs a baissé de 2 % au troisième trimestre, d'après l'Insee.", set()),
+    ("Le pilote espagnol, vainqueur l'an dernier, a abandonné dès le premier tour.", set()),
     (
         "La préfecture a pris un arrêté interdisant la circulation des poids lourds sur l'autoroute A7.",
         set(),
     ),
-    (
-        "Le film, sorti en salles mercredi, a attiré plus d'un million de spectateurs.",
-        set(),
-    ),
+    ("Le film, sorti en salles mercredi, a attiré plus d'un million de spectateurs.", set()),
     (
         "Les négociations, qui ont duré toute la nuit, ont abouti à un accord.",
-        {
-            "Les négociations ont abouti à un accord.",
-        },
+        {"Les négociations ont abouti à un accord."},
     ),
-    (
-        "Le patron de la banque a démissionné, une semaine après la révélation du scandale.",
-        set(),
-    ),
+    ("Le patron de la banque a démissionné, une semaine après la révélation du scandale.", set()),
     (
         "Le ministre de l'Intérieur, Gérald Darmanin, a annoncé le renforcement des effectifs de police à Marseille.",
         {
-            "Le ministre de l'Intérieur a annoncé le renforcement des effectifs de police à Marseille.",
+            "Le ministre de l'Intérieur a annoncé le renforcement des effectifs de police à Marseille."
         },
     ),
-    (
-        "Selon le journal, l'homme aurait reconnu les faits devant les enquêteurs.",
-        set(),
-    ),
+    ("Selon le journal, l'homme aurait reconnu les faits devant les enquêteurs.", set()),
     (
         "C'est ainsi que Bruno Donnet, journaliste sur France Inter, qualifiait il y a quelques mois une séquence diffusée fin janvier.",
         set(),
     ),
     (
         "Les deux hommes, interpellés à Lille, ont été placés en garde à vue.",
-        {
-            "Les deux hommes ont été placés en garde à vue.",
-        },
+        {"Les deux hommes ont été placés en garde à vue."},
     ),
     (
         "Le vaccin, développé par un laboratoire allemand, sera disponible au printemps.",
@@ -260,12 +170,30 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "L'équipe de France s'est qualifiée pour la finale en battant la Belgique (1-0).",
-        {
-            "L'équipe de France s'est qualifiée pour la finale en battant la Belgique.",
-        },
+        {"L'équipe de France s'est qualifiée pour la finale en battant la Belgique."},
     ),
     (
         "Les agriculteurs ont bloqué plusieurs routes du département pour protester contre la baisse des prix.",
+        set(),
+    ),
+    (
+        "Lundi soir, le suspect a été interpellé par la police.",
+        {"Le suspect a été interpellé par la police."},
+    ),
+    (
+        "Après des mois de négociation, les deux pays ont signé un accord de libre-échange.",
+        {"Les deux pays ont signé un accord de libre-échange."},
+    ),
+    (
+        "Dans un communiqué publié mardi, le ministère a confirmé la fermeture de l'usine.",
+        {"Le ministère a confirmé la fermeture de l'usine."},
+    ),
+    (
+        "Le joueur a marqué deux buts et a offert la victoire à son équipe.",
+        {"Le joueur a marqué deux buts."},
+    ),
+    (
+        "Le gouvernement a présenté son budget mercredi et le Parlement l'examinera en octobre.",
         set(),
     ),
 ]
