@@ -39,6 +39,7 @@ DELETABLE = {
     "obl:mod": "prepositional phrase",
 }
 FRONTED = {"obl:mod", "advmod", "advcl"}  # phrases that may open a sentence before a comma
+AFTER_INNER = {"VERB", "AUX", "ADV", "PRON", "ADP"}  # may follow a deleted ", unit,"
 TRAILING_ONLY = {"obl:mod"}  # without commas, deleted only at the end of the sentence
 RELATIVE_PRONOUNS = {"qui", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
 SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
@@ -244,12 +245,16 @@ def _spans(doc: Any) -> list[Span]:
             if span is not None and not _attribution(doc, 0):
                 spans.append(Span(*span, "fronted phrase"))
             continue
-        if label is None or (t.dep_ in TRAILING_ONLY and t.head.dep_ != "ROOT"):
-            continue
+        if label is None or (
+            t.dep_ in TRAILING_ONLY and (t.head.dep_ != "ROOT" or doc[left].pos_ != "ADP")
+        ):
+            continue  # an obl:mod: a prepositional phrase of the main verb only
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
         dep = "coordinated" if label == "coordinated clause" else t.dep_
         span = _bounded(doc, left, right, final, dep)
+        if span is not None and span[1] < final:  # set off by commas inside the sentence
+            span = _inner(doc, t, span)
         if span is not None and not _attribution(doc, left):
             spans.append(Span(*span, label))
     return spans
@@ -272,6 +277,20 @@ def _bounded(doc: Any, left: int, right: int, final: int, dep: str) -> tuple[int
         return None
     if before == "," and doc[right].text == ",":
         return left - 1, right + 1
+    return None
+
+
+def _inner(doc: Any, t: Any, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A unit between two commas: inside a fronted phrase the closing comma stays (", qui
+    trône à Paris, l'ancien président" -> ", l'ancien président"); elsewhere both go, but
+    only before a verb, adverb, pronoun or preposition: a noun after the comma means a list
+    ("Pennsylvanie, Caroline du Nord, Illinois"), whose items are not deletable."""
+    root = next(x for x in doc if x.dep_ == "ROOT")
+    opener = next((c for c in root.children if c.dep_ in FRONTED and c.left_edge.i == 0), None)
+    if opener is not None and t.i in {x.i for x in opener.subtree}:
+        return span[0], span[1] - 1
+    if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
+        return span
     return None
 
 
