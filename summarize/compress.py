@@ -135,7 +135,7 @@ DANGLING = frozenset(
     ]
 )
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?…)»])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _COMMA_BEFORE_END = re.compile(r"\s*[,;:]\s*([.!?…]+)\s*$")
 
@@ -211,6 +211,11 @@ def _sound(doc: Any) -> bool:
         return False
     root = roots[0]
     verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)
+    if any(c.dep_ == "mark" for c in root.children) or doc[0].pos_ == "SCONJ":
+        return False  # the root is a subordinate clause ("Alors qu'il pleut ..."): a bad parse
+    verbs = [root, *(c for c in root.children if c.dep_ in {"aux:tense", "aux:pass", "cop"})]
+    if not any("Fin" in v.morph.get("VerbForm") for v in verbs):
+        return False  # no finite verb ("L'Iran n'étant pas invité."): not a main clause
     return verbal and any(c.dep_ in SUBJECTS and c.i < root.i for c in root.children)
 
 
@@ -249,8 +254,14 @@ def _spans(doc: Any) -> list[Span]:
             t.dep_ in TRAILING_ONLY and (t.head.dep_ != "ROOT" or doc[left].pos_ != "ADP")
         ):
             continue  # an obl:mod: a prepositional phrase of the main verb only
+        if label == "relative clause" and t.head.pos_ not in {"NOUN", "PROPN"}:
+            continue  # "ceux qui ...", "ce que ...": the pronoun needs its clause
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
+        if label != "coordinated clause" and any(
+            x.text in {",", ";", ":"} for x in doc[left:right]
+        ):
+            continue  # a comma inside: a list or an incidental the parser merged with the unit
         dep = "coordinated" if label == "coordinated clause" else t.dep_
         span = _bounded(doc, left, right, final, dep)
         if span is not None and span[1] < final:  # set off by commas inside the sentence
@@ -289,6 +300,9 @@ def _inner(doc: Any, t: Any, span: tuple[int, int]) -> tuple[int, int] | None:
     opener = next((c for c in root.children if c.dep_ in FRONTED and c.left_edge.i == 0), None)
     if opener is not None and t.i in {x.i for x in opener.subtree}:
         return span[0], span[1] - 1
+    verb = {root.i, *(c.i for c in root.children if c.dep_ in {"aux:tense", "aux:pass", "cop"})}
+    if doc[span[1]].pos_ in {"VERB", "AUX"} and span[1] not in verb:
+        return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
         return span
     return None
@@ -299,8 +313,12 @@ def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
     ("Lundi soir, ...", "Après des mois de négociation, ...")."""
     root = t.head
     subjects = [c.i for c in root.children if c.dep_ in SUBJECTS]
-    if right >= len(doc) or doc[right].text != "," or not subjects or min(subjects) <= right:
+    if right + 1 >= len(doc) or doc[right].text != "," or not subjects:
         return None
+    if not right < min(subjects) < root.i or doc[right + 1].pos_ in {"VERB", "AUX"}:
+        return None  # the subject must open what is left ("..., a-t-il dit" is no sentence)
+    if any(q in doc[: right + 1].text for q in ('"', "«", "»", "“")):
+        return None  # a quotation is not a fronted phrase
     return 0, right + 1
 
 
