@@ -1,15 +1,20 @@
-"""ROUGE of precis' summaries on OrangeSum dev (500 French news articles), side by side with
-Lead-k and the published abstractive systems, in one run.
+"""ROUGE of precis' summaries on OrangeSum dev (500 French news articles) at a strict word
+budget, side by side with the lead cut to the same budget and the published abstractive
+systems, in one run.
 
-    python bench/summarize_orangesum.py [--quick] [--limit N] [--words 35]
+    python bench/summarize_orangesum.py [--quick] [--limit N] [--words 35] [--samples 5]
 
-The headline row runs the real command, `precis summarize --lines source_documents.txt
---words 35 -o FILE`, and scores its file. ROUGE is rouge-score's RougeScorer (F1 x 100, no
-stemming) with a Unicode word tokenizer (NFC, lower case, `\\w+`), as in the data README; the
-script first checks that its Lead-2 (the README's regex sentence splitter) reproduces the
-README's 26.72 / 9.50 / 17.32 on the 500 lines. Each row is also scored on the two halves of
-the set (lines 1-250, 251-500) to show how stable a difference is. The last line is the
-headline: precis R1 against Lead-2 R1.
+Every precis row runs at the same `--words N`: the lead cut to N words, today's TF-IDF method
+(`extractive`, scorer textrank), the learned extractive method with and without compression,
+and the real command (`precis summarize --lines source_documents.txt --words N -o FILE`, whose
+file is scored). ROUGE is precis.eval's (rouge-score with the French-aware Unicode tokenizer,
+F1 x100, no stemming); the script first checks that Lead-2 (the data README's regex splitter)
+reproduces the README's 26.72 / 9.50 / 17.32. Each row shows its mean and largest summary
+length, the share of summaries over N words, ROUGE-1 on the two halves of the set (lines
+1-250, 251-500) to show how stable a difference is, and the time per article after loading
+(in this process, one article at a time: wall-clock, and CPU time, which a loaded shared machine
+inflates less). `--samples K` prints K summaries of the learned
+method next to the lead.
 """
 
 from __future__ import annotations
@@ -21,65 +26,56 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 README_LEAD2 = (26.72, 9.50, 17.32)  # ../shared/data/README.md, Lead-2 on the 500 lines
 QUICK_DOCS = 100
 WORDS = 35
+SAMPLE_LINES = (1, 2, 3, 4, 5)
 _README_SPLIT = re.compile(r'(?<=[.!?])\s+(?=[A-ZÀ-Ý"«])')  # reproduces the README's Lead-k
-
-
-class UnicodeTokenizer:
-    """NFC, lower case, \\w+ words (accents kept): the data README's ROUGE tokenizer."""
-
-    def tokenize(self, text: str) -> list[str]:
-        return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
 
 
 def read_lines(path: Path, limit: int) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")[:limit]
 
 
-def rouge(hyps: list[str], refs: list[str]) -> list[tuple[float, float, float]]:
-    from rouge_score import rouge_scorer
+def rouge(hyps: list[str], refs: list[str]) -> tuple[tuple[float, ...], list[float]]:
+    """(R1, R2, RL) and the per-document ROUGE-1 F1, x100 (precis.eval, French tokenizer)."""
+    from precis.eval import score
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], tokenizer=UnicodeTokenizer())
-    out = []
-    for hyp, ref in zip(hyps, refs, strict=True):
-        s = scorer.score(ref, hyp)
-        out.append((s["rouge1"].fmeasure, s["rouge2"].fmeasure, s["rougeL"].fmeasure))
-    return out
-
-
-def mean3(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    return tuple(round(100 * statistics.mean(r[i] for r in rows), 2) for i in range(3))
+    scores = score(hyps, refs, metrics=("rouge",), lang="fr", segments=True)
+    main = tuple(round(scores.get(n).value, 2) for n in ("ROUGE-1", "ROUGE-2", "ROUGE-L"))
+    segments = scores.to_dict()["segments"]["ROUGE-1"]
+    return main, [float(x) for x in segments]
 
 
-def run_cli(source: Path, limit: int, words: int, method: str) -> tuple[list[str], float]:
+def timed(
+    docs: list[str], words: int, method: str, **options: object
+) -> tuple[list[str], float, float]:
+    """Summaries, and wall-clock and CPU milliseconds per article after loading (the method is
+    built and run once first)."""
+    from precis.summarize import summarize
+    from precis.summarize.api import make_method
+
+    runner = make_method(method, **options)
+    summarize(docs[0], words=words, summarizer=runner, html=False)  # loads the models
+    start, cpu = time.perf_counter(), time.process_time()
+    out = [summarize(d, words=words, summarizer=runner, html=False).text for d in docs]
+    wall = 1000 * (time.perf_counter() - start) / len(docs)
+    return [" ".join(t.split()) for t in out], wall, 1000 * (time.process_time() - cpu) / len(docs)
+
+
+def run_cli(source: Path, limit: int, words: int) -> tuple[list[str], float]:
     """`precis summarize --lines ... --words N -o FILE`, as a user runs it."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "source.txt"
         src.write_text("\n".join(read_lines(source, limit)) + "\n", encoding="utf-8")
         out = Path(tmp) / "summaries.txt"
-        cmd = [
-            sys.executable,
-            "-m",
-            "precis",
-            "summarize",
-            "--lines",
-            str(src),
-            "--words",
-            str(words),
-            "--method",
-            method,
-            "-o",
-            str(out),
-        ]
+        cmd = [sys.executable, "-m", "precis", "summarize", "--lines", str(src)]
+        cmd += ["--words", str(words), "-o", str(out)]
         start = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True)
-        seconds = time.perf_counter() - start
-        return read_lines(out, limit), seconds
+        return read_lines(out, limit), time.perf_counter() - start
 
 
 def main() -> None:
@@ -87,65 +83,70 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help=f"first {QUICK_DOCS} documents")
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument("--words", type=int, default=WORDS)
+    parser.add_argument("--samples", type=int, default=0, help="print this many summaries")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI row (faster)")
     args = parser.parse_args()
     limit = QUICK_DOCS if args.quick else args.limit
 
     from precis.corpora import require
-    from precis.summarize import summarize_lines
 
     corpus = require("orangesum-dev")
     source, gold_path = corpus.paths["source"], corpus.paths["reference"]
     docs, gold = read_lines(source, limit), read_lines(gold_path, limit)
-    half = len(docs) // 2
+    n = args.words
 
     rows: list[tuple[str, list[str], str]] = []
     lead2 = [" ".join(_README_SPLIT.split(d)[:2]) for d in docs]
-    rows.append(("Lead-2 (README's regex splitter)", lead2, "setup check"))
+    rows.append(("Lead-2 (README's regex splitter)", lead2, "setup check, not length-fair"))
     for name, path in corpus.systems.items():
         rows.append((f"{name} (published, abstractive)", read_lines(path, limit), ""))
-    for method, length in (
-        ("lead", {"sentences": 2}),
-        ("lead", {"words": args.words}),
-        ("extractive", {"sentences": 2}),
-    ):
-        start = time.perf_counter()
-        out = [s.text for s in summarize_lines(docs, method=method, **length)]
-        key, value = next(iter(length.items()))
-        rows.append(
-            (f"precis {method} --{key} {value}", out, f"{time.perf_counter() - start:.1f} s")
-        )
-    headline, seconds = run_cli(source, limit, args.words, "extractive")
-    rows.append(
-        (f"precis summarize --lines --words {args.words} (CLI)", headline, f"{seconds:.1f} s")
+    systems = (
+        (f"lead cut to {n} words", "lead", {}),
+        (f"extractive textrank (before) --words {n}", "extractive", {"scorer": "textrank"}),
+        (f"extractive learned --no-compress --words {n}", "extractive", {"compress": False}),
+        (f"extractive learned --words {n}", "extractive", {}),
     )
+    outputs: dict[str, list[str]] = {}
+    for label, method, options in systems:
+        hyps, wall, cpu = timed(docs, n, method, **options)
+        outputs[label] = hyps
+        rows.append((label, hyps, f"{wall:.1f} ms/article wall, {cpu:.1f} ms CPU"))
+    if not args.no_cli:
+        headline, seconds = run_cli(source, limit, n)
+        rows.append((f"precis summarize --lines --words {n} (CLI)", headline, f"{seconds:.0f} s"))
 
-    print(f"OrangeSum dev, {len(docs)} documents; ROUGE F1 x100 (Unicode tokenizer, no stemming)")
+    print(f"OrangeSum dev, {len(docs)} documents; ROUGE F1 x100 (precis.eval, French tokenizer)")
     print(
-        f"{'system':<48} {'R1':>6} {'R2':>6} {'RL':>6} {'words':>6} {'>N':>5} "
+        f"{'system':<46} {'R1':>6} {'R2':>6} {'RL':>6} {'words':>6} {'max':>4} {'>N':>5} "
         f"{'R1 1st':>7} {'R1 2nd':>7}  note"
     )
-    scores: dict[str, tuple[float, float, float]] = {}
+    half = len(docs) // 2
+    scores: dict[str, tuple[float, ...]] = {}
     for name, hyps, note in rows:
-        per_doc = rouge(hyps, gold)
-        r = mean3(per_doc)
+        r, per_doc = rouge(hyps, gold)
         scores[name] = r
         lengths = [len(h.split()) for h in hyps]
-        over = sum(n > args.words for n in lengths) / len(lengths)
-        first, second = mean3(per_doc[:half])[0], mean3(per_doc[half:])[0]
+        over = sum(k > n for k in lengths) / len(lengths)
+        first = statistics.mean(per_doc[:half])
+        second = statistics.mean(per_doc[half:])
         print(
-            f"{name:<48} {r[0]:>6.2f} {r[1]:>6.2f} {r[2]:>6.2f} "
-            f"{statistics.mean(lengths):>6.1f} {over:>5.0%} {first:>7.2f} {second:>7.2f}  {note}"
+            f"{name:<46} {r[0]:>6.2f} {r[1]:>6.2f} {r[2]:>6.2f} {statistics.mean(lengths):>6.1f} "
+            f"{max(lengths):>4} {over:>5.0%} {first:>7.2f} {second:>7.2f}  {note}"
         )
     if len(docs) == 500:
         check = scores["Lead-2 (README's regex splitter)"]
         verdict = "reproduced" if check == README_LEAD2 else f"MISMATCH (README {README_LEAD2})"
         print(f"setup check: Lead-2 {check[0]:.2f} / {check[1]:.2f} / {check[2]:.2f}: {verdict}")
-    ours = scores[f"precis summarize --lines --words {args.words} (CLI)"][0]
-    ref = scores["Lead-2 (README's regex splitter)"][0]
+    ours = scores[f"extractive learned --words {n}"][0]
+    lead = scores[f"lead cut to {n} words"][0]
     print(
-        f"headline: precis extractive --words {args.words} R1 {ours:.2f} vs Lead-2 R1 "
-        f"{ref:.2f} ({ours - ref:+.2f}; {len(docs)} docs)"
+        f"headline: learned extractive --words {n} R1 {ours:.2f} vs lead cut to {n} words "
+        f"R1 {lead:.2f} ({ours - lead:+.2f}; {len(docs)} docs)"
     )
+    for line in SAMPLE_LINES[: args.samples]:
+        print(f"\n--- line {line}\nlead:    {outputs[f'lead cut to {n} words'][line - 1]}")
+        print(f"learned: {outputs[f'extractive learned --words {n}'][line - 1]}")
+        print(f"gold:    {gold[line - 1]}")
 
 
 if __name__ == "__main__":

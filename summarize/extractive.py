@@ -26,6 +26,7 @@ of thousands, whose matrix would not fit in memory) is scored on its first
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from itertools import combinations
@@ -39,12 +40,12 @@ from precis.summarize.base import (
     Length,
     MethodResult,
     Sentence,
-    over_budget_note,
 )
+from precis.summarize.budget import cut_words
 from precis.summarize.terms import terms
 
-SCORER = "textrank"
-SCORERS = ("centroid", "textrank")
+SCORER = "learned"
+SCORERS = ("learned", "centroid", "textrank")
 POSITION_WEIGHT = 0.5
 POSITION_SCALE = 2.0
 MMR_LAMBDA = 0.7
@@ -70,15 +71,30 @@ class Extractive:
         position_weight: float = POSITION_WEIGHT,
         position_scale: float = POSITION_SCALE,
         mmr_lambda: float = MMR_LAMBDA,
+        compress: bool = True,
+        sentence_weight: float | None = None,
+        reference_tokens: float | None = None,
     ) -> None:
         if scorer not in SCORERS:
             raise UnknownNameError("scorer", scorer, SCORERS)
         self.scorer = scorer
+        self.compress = compress
+        self.learned: Any = None
+        if scorer == "learned":
+            from precis.summarize.learned_extractive import LearnedExtractive
+
+            self.learned = LearnedExtractive(
+                compress=compress,
+                sentence_weight=sentence_weight,
+                reference_tokens=reference_tokens,
+            )
         self.position_weight = position_weight
         self.position_scale = position_scale
         self.mmr_lambda = mmr_lambda
 
     def settings(self) -> dict[str, Any]:
+        if self.learned is not None:
+            return self.learned.settings()
         return {
             "scorer": self.scorer,
             "position_weight": self.position_weight,
@@ -102,6 +118,9 @@ class Extractive:
             notes.append("no complete sentence in the article: picked among incomplete ones")
         if not candidates:
             return MethodResult("", (), notes=tuple(notes), details=self.settings())
+        if self.learned is not None:
+            out = self.learned.summarize(doc, sentences, length, candidates)
+            return dataclasses.replace(out, notes=(*notes, *out.notes))
         relevance, cosine = self._relevance(sentences)
         picked, scores, more = self._select(candidates, relevance, cosine, length, doc.words)
         notes.extend(more)
@@ -160,8 +179,17 @@ class Extractive:
             picked = self._greedy([], ranked, relevance, cosine, None, length.sentences or 1)
         else:
             first = ranked[0]
-            if first.words > budget:
-                notes.append(over_budget_note(first.words, budget))
+            if first.words > budget:  # strict budget: the first choice alone, cut
+                text, _ = cut_words(first.text, budget)
+                notes.append(
+                    f"the first choice alone is {first.words} words, over the {budget}-word "
+                    "budget: cut (marked …)"
+                )
+                return (
+                    [dataclasses.replace(first, text=text, words=len(text.split()))],
+                    [float(relevance[first.position])],
+                    notes,
+                )
             picked = self._exact(first, ranked[1:], relevance, cosine, budget)
             picked = self._greedy(picked, ranked, relevance, cosine, budget, len(ranked))
         return picked, [float(relevance[s.position]) for s in picked], notes

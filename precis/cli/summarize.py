@@ -75,7 +75,9 @@ def summarize_command(
     words: Annotated[
         int | None,
         typer.Option(
-            help="At most this many words, whole sentences (at least one).", show_default=False
+            help="At most this many words (strict: never more; extractive compresses or cuts "
+            "a sentence to fit).",
+            show_default=False,
         ),
     ] = None,
     ratio: Annotated[
@@ -99,6 +101,13 @@ def summarize_command(
             help="Folder input: redo files already done and overwrite summaries edited by hand."
         ),
     ] = False,
+    no_compress: Annotated[
+        bool,
+        typer.Option(
+            "--no-compress",
+            help="Extractive: whole sentences only (no grammatical compression to fit --words).",
+        ),
+    ] = False,
     glob: GlobOpt = None,
     json_out: JsonOpt = False,
     encoding: EncodingOpt = "utf-8",
@@ -117,6 +126,10 @@ def summarize_command(
     Example: precis summarize article.txt --method abstractive --model ./my-bart
     """
     length: dict[str, Any] = {"sentences": sentences, "words": words, "ratio": ratio}
+    if no_compress and method.casefold() != "extractive":
+        raise InputError("--no-compress is an option of --method extractive")
+    if no_compress:
+        length["compress"] = False
     if (source is None) == (lines is None):
         raise InputError("give one input: a FILE, - for stdin, a folder, or --lines FILE")
     language = (lang, strict_lang)

@@ -33,6 +33,7 @@ from precis.workflows.bench_spec import (
     SystemResult,
     SystemSpec,
     load_tasks,
+    option_value,
     parse_system,
     system_specs,
 )
@@ -72,6 +73,7 @@ def _run_system(spec: SystemSpec, task: BenchTask) -> list[str]:
             k: (float(v) if k == "ratio" else int(v) if k in {"sentences", "words"} else v)
             for k, v in spec.options.items()
         }
+        opts = {k: option_value(v) for k, v in opts.items()}
         summaries = summarize_lines(task.sources, method=spec.kind, **opts)
         return [" ".join(s.text.split()) for s in summaries]
     from precis.translate import get_translator
@@ -128,6 +130,8 @@ def bench(
                 scores.scores,
                 per_doc,
                 round(seconds, 3),
+                mean_words=round(sum(len(h.split()) for h in hyps) / max(1, len(hyps)), 1),
+                budget=int(spec.options["words"]) if "words" in spec.options else None,
             )
         )
     if progress:

@@ -44,8 +44,8 @@ def leaderboard_markdown(board: Leaderboard) -> str:
             f"## {task} ({board.n_documents[task]} segments; ranked by {board.main_metric[task]},"
             " 95% bootstrap CI; p vs the first system, paired bootstrap)",
             "",
-            "| rank | system | spec | " + " | ".join(metrics) + " | p | seconds |",
-            "|---|---|---|" + "---|" * len(metrics) + "---|---|",
+            "| rank | system | spec | " + " | ".join(metrics) + " | words | budget | p | seconds |",
+            "|---|---|---|" + "---|" * len(metrics) + "---|---|---|---|",
         ]
         for rank, r in enumerate(ranked(board, task), 1):
             cells = []
@@ -53,12 +53,19 @@ def leaderboard_markdown(board: Leaderboard) -> str:
                 value, ci = main_value(r, m)
                 cells.append(f"{value:.2f}" + (f" [{ci[0]:.2f}, {ci[1]:.2f}]" if ci else ""))
             p = _p_value(r, board.main_metric[task])
+            words = "–" if r.mean_words is None else f"{r.mean_words:.1f}"
+            budget = "–" if r.budget is None else str(r.budget)
             lines.append(
                 f"| {rank} | {r.name} | `{r.spec}` | "
                 + " | ".join(cells)
-                + f" | {p} | {r.seconds:.1f} |"
+                + f" | {words} | {budget} | {p} | {r.seconds:.1f} |"
             )
-        lines.append("")
+        lines += [
+            "",
+            "words: mean words per output; budget: the system's --words; lead@N: the lead cut "
+            "to N words, the baseline at equal length.",
+            "",
+        ]
         sigs = sorted({s.signature for r in board.systems if r.task == task for s in r.scores})
         lines += ["Signatures:", ""] + [f"- `{s}`" for s in sigs] + [""]
     return "\n".join(lines)

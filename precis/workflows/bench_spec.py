@@ -30,7 +30,10 @@ DEFAULT_SUMMARY_SYSTEMS = (
     "lead-2=lead:sentences=2",
     "lead-3=lead:sentences=3",
     "extractive=extractive:words=35",
+    "extractive-whole=extractive:words=35,compress=false",
 )
+# Each word budget of a summarizer also gets the lead cut to it (a length-fair baseline).
+FAIR_LEAD = "lead@{words}=lead:words={words}"
 
 
 
@@ -172,6 +175,7 @@ def system_specs(systems: list[str] | None, by_task: dict[str, BenchTask]) -> li
         if "translate" in by_task:
             systems += list(DEFAULT_TRANSLATION_SYSTEMS)
     specs = [parse_system(s, default_task=default_task) for s in systems]
+    specs += fair_leads(specs)
     for spec in specs:
         if spec.task not in by_task:
             raise InputError(
@@ -196,6 +200,8 @@ class SystemResult:
     per_document: list[dict[str, Any]]  # {"document": id, metric name: value, ...}
     seconds: float
     significance: tuple[PairedResult, ...] = ()
+    mean_words: float | None = None  # mean words of the outputs (summaries: length-fair view)
+    budget: int | None = None  # the --words budget the system ran under, if any
 
     def score(self, name: str) -> Score:
         return next(s for s in self.scores if s.name == name)
@@ -212,6 +218,8 @@ class SystemResult:
             "per_document": list(self.per_document),
             "seconds": self.seconds,
             "significance": [r.to_dict() for r in self.significance],
+            "mean_words": self.mean_words,
+            "budget": self.budget,
         }
 
 
@@ -229,3 +237,29 @@ class Leaderboard:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         return {**data, "systems": [r.to_dict() for r in self.systems]}
 
+
+def fair_leads(specs: list[SystemSpec]) -> list[SystemSpec]:
+    """The lead cut to each word budget of the summarizers, unless already there."""
+    budgets = [s.options["words"] for s in specs if s.task == "summarize" and "words" in s.options]
+    have = {s.options.get("words") for s in specs if s.kind == "lead"}
+    names = {s.name for s in specs}
+    extra = []
+    for words in dict.fromkeys(budgets):
+        spec = parse_system(FAIR_LEAD.format(words=words))
+        if words not in have and spec.name not in names:
+            extra.append(spec)
+    return extra
+
+
+def option_value(value: Any) -> Any:
+    """A spec option as the method takes it: true/false as booleans, numbers as numbers."""
+    if not isinstance(value, str):
+        return value
+    if value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value

@@ -1,0 +1,186 @@
+"""The learned extractive summary: score sentences, compress them, fit the budget exactly.
+
+1. The sentence model scores every sentence of the cleaned article; the word model gives each
+   word type of the article the probability `p(t)` that a reference abstract keeps it
+   (`learned.py`).
+2. The `POOL` best-scored selectable sentences are the candidates. With compression on, the
+   `COMPRESS_POOL` best of them also come in their grammatical shorter versions
+   (`compress.py`; only these few sentences are parsed).
+3. With a word budget: the set of at most `MAX_UNITS` versions (one per sentence) within the
+   budget of best value, `2 * sum(p(t), t in its word types) / (its tokens +
+   reference_tokens)` (the expected ROUGE-1 F1) plus `sentence_weight` times its
+   token-weighted sentence score (`budget.best_subset`). When no candidate fits, the
+   best-scored sentence that fits; when no sentence fits at all, the best sentence's shortest
+   version is cut at the budget, at a clause mark when possible, with an ellipsis and a note.
+4. With `--sentences N`: the N best-scored sentences, whole, skipping near repeats.
+
+The summary lists its sentences in document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from precis.summarize.base import Chosen, Document, Length, MethodResult, Sentence
+from precis.summarize.budget import Unit, best_subset, cut_words
+from precis.summarize.learned import LearnedModel, load_model, sentence_features, tokenize
+
+POOL = 15  # candidate sentences, best-scored first (a short sentence that fits is often one)
+COMPRESS_POOL = 6  # of which the best-scored are parsed for shorter versions
+MAX_UNITS = 3  # sentences in a budgeted summary, at most
+VERSIONS = 6  # versions of one sentence kept for the search (the most valuable per length)
+REPEAT_OVERLAP = 0.6  # word-type Jaccard from which a sentence repeats one already picked
+
+
+class LearnedExtractive:
+    def __init__(
+        self,
+        *,
+        compress: bool = True,
+        sentence_weight: float | None = None,
+        reference_tokens: float | None = None,
+    ) -> None:
+        self.model: LearnedModel = load_model()
+        tuned = self.model.card.get("settings", {})
+        self.compress = compress
+        self.sentence_weight = float(
+            tuned["sentence_weight"] if sentence_weight is None else sentence_weight
+        )
+        self.reference_tokens = float(
+            tuned["reference_tokens"] if reference_tokens is None else reference_tokens
+        )
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "scorer": "learned",
+            "compress": self.compress,
+            "sentence_weight": self.sentence_weight,
+            "reference_tokens": self.reference_tokens,
+            "signature": self.model.signature,
+        }
+
+    def summarize(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        length: Length,
+        candidates: list[Sentence],
+    ) -> MethodResult:
+        from precis.summarize.learned import word_features
+
+        tokens = [tokenize(s.text) for s in sentences]
+        rows = sentence_features(
+            tokens,
+            [s.words for s in sentences],
+            [s.paragraph for s in sentences],
+            self.model.prior,
+            [s.text for s in sentences],
+        )
+        scores = self.model.sentence_scores(rows)
+        ranked = sorted(candidates, key=lambda s: -scores[s.position])
+        budget = length.max_words(doc.words)
+        notes: list[str] = []
+        if budget is None:
+            units = self._top(ranked, tokens, scores, length.sentences or 1)
+        else:
+            types, wrows = word_features(tokens, scores, self.model.prior)
+            prob = dict(zip(types, self.model.word_probabilities(wrows), strict=True))
+            pool = self._pool(ranked[:POOL], tokens, scores, prob)
+            units = best_subset(
+                pool, budget, lambda us: self._value(us, prob, budget), max_units=MAX_UNITS
+            )
+            fitting = [s for s in ranked if s.words <= budget]
+            if not units and fitting:  # none of the pool fits: the best sentence that does
+                units = [self._unit(fitting[0], fitting[0].text, scores[fitting[0].position])]
+            elif not units:
+                units, note = self._cut(pool[0], budget)
+                notes.append(note)
+        chosen = tuple(
+            Chosen(u.text, u.position, round(u.score, 4), sentences[u.position].paragraph)
+            for u in units
+        )
+        details = self.settings()
+        compressed = [
+            {"position": u.position, "removed": list(u.removed)} for u in units if u.removed
+        ]
+        if compressed:
+            details = {**details, "compressed": compressed}
+        return MethodResult(
+            " ".join(c.text for c in chosen), chosen, notes=tuple(notes), details=details
+        )
+
+    def _unit(self, s: Sentence, text: str, score: float, removed: tuple[str, ...] = ()) -> Unit:
+        toks = tokenize(text)
+        return Unit(
+            s.position, text, len(text.split()), toks.types, len(toks.lower), score, removed
+        )
+
+    def _top(
+        self, ranked: list[Sentence], tokens: list[Any], scores: list[float], n: int
+    ) -> list[Unit]:
+        picked: list[Sentence] = []
+        for s in ranked:
+            types = tokens[s.position].types
+            if all(_jaccard(types, tokens[p.position].types) < REPEAT_OVERLAP for p in picked):
+                picked.append(s)
+            if len(picked) == n:
+                break
+        units = [self._unit(s, s.text, scores[s.position]) for s in picked]
+        return sorted(units, key=lambda u: u.position)
+
+    def _pool(
+        self, ranked: list[Sentence], tokens: list[Any], scores: list[float], prob: dict[str, float]
+    ) -> list[list[Unit]]:
+        versions: list[list[Unit]] = [[self._unit(s, s.text, scores[s.position])] for s in ranked]
+        if self.compress and ranked:
+            from precis.summarize.compress import compressions
+
+            parsed = ranked[:COMPRESS_POOL]
+            for unit_list, s, shorter in zip(
+                versions[: len(parsed)], parsed, compressions(s.text for s in parsed), strict=True
+            ):
+                unit_list += [self._unit(s, c.text, scores[s.position], c.removed) for c in shorter]
+        return [_frontier(v, prob)[:VERSIONS] for v in versions]
+
+    def _value(self, units: Sequence[Unit], prob: dict[str, float], budget: int) -> float:
+        types = frozenset().union(*(u.tokens for u in units))
+        length = sum(u.token_count for u in units) + self.reference_tokens
+        expected = 2 * sum(prob.get(t, 0.0) for t in types) / length
+        relevance = sum(u.score * u.token_count for u in units) / length
+        return expected + self.sentence_weight * relevance
+
+    def _cut(self, versions: list[Unit], budget: int) -> tuple[list[Unit], str]:
+        shortest = min(versions, key=lambda u: u.words)
+        text, _ = cut_words(shortest.text, budget)
+        unit = Unit(
+            shortest.position,
+            text,
+            len(text.split()),
+            shortest.tokens,
+            0,
+            shortest.score,
+            (*shortest.removed, "cut"),
+        )
+        note = (
+            f"no sentence fits the {budget}-word budget: the best one "
+            f"({shortest.words} words) is cut at {unit.words} words (marked …)"
+        )
+        return [unit], note
+
+
+def _frontier(versions: list[Unit], prob: dict[str, float]) -> list[Unit]:
+    """The versions worth searching: for each length, only those that carry more expected
+    words than every shorter version (the whole sentence always first)."""
+    ordered = sorted(versions[1:], key=lambda u: u.words)
+    kept, best = [], -1.0
+    for u in ordered:
+        mass = sum(prob.get(t, 0.0) for t in u.tokens)
+        if mass > best:
+            kept.append(u)
+            best = mass
+    return [versions[0], *reversed(kept)]
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / (len(a | b) or 1)
