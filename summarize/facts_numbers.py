@@ -157,12 +157,12 @@ def _number_at(
     if parts[-1] in ARTICLES and len(parts) > 1 and parts[-2] != "et":
         parts = parts[:-1]  # "les deux une fois": the article is not part of the number
         j -= 1
-    value = _words_value(parts)
-    if value is None:
+    words_value = _words_value(parts)
+    if words_value is None:
         return 1, None
     if j < len(tokens) and _approx_word(tokens[j]):
-        return _approx(tokens, j, value)
-    return _finish(text, tokens, i, j, float(value), "")
+        return _approx(tokens, j, words_value)
+    return _finish(text, tokens, i, j, float(words_value), "")
 
 
 TENS = frozenset({"vingt", "vingts", "trente", "quarante", "cinquante", "soixante"})

@@ -74,12 +74,13 @@ class ModeProcess:
     def _exchange(self, payload: bytes, marker: bytes) -> bytes:
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
+        stdin = proc.stdin
         failure: list[BaseException] = []
 
         def write() -> None:
             try:
-                proc.stdin.write(payload)
-                proc.stdin.flush()
+                stdin.write(payload)
+                stdin.flush()
             except OSError as exc:
                 failure.append(exc)
 

@@ -45,6 +45,7 @@ def simple_past(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         aux, participle = match.group(1), match.group(2)
+        past: str | None
         if participle == "been":
             past = "was" if aux.lower() == "has" else "were"
         else:

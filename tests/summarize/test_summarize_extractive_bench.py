@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from precis.benchmark import _option_value, bench, leaderboard_markdown
 from precis.cli import app
+from precis.workflows.bench import bench, leaderboard_markdown
+from precis.workflows.bench_spec import option_value
 
 SEED = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "nato-rutte" / "article.fr.txt"
 
@@ -39,9 +40,9 @@ def test_the_fair_lead_is_not_added_twice() -> None:
 
 
 def test_spec_options_are_typed() -> None:
-    assert _option_value("false") is False and _option_value("True") is True
-    assert _option_value("1.5") == 1.5 and _option_value("3") == 3
-    assert _option_value("textrank") == "textrank"
+    assert option_value("false") is False and option_value("True") is True
+    assert option_value("1.5") == 1.5 and option_value("3") == 3
+    assert option_value("textrank") == "textrank"
 
 
 def test_bench_runs_the_whole_sentence_variant() -> None:
