@@ -226,16 +226,13 @@ class JobLedger:
             return None
 
     def _edited_output(self, rel: str, last: FileRecord | None) -> str | None:
-        """Why this file's outputs must be left alone (edited or foreign), or None."""
-        planned = list(_outputs_for(self.job, rel) or ())
+        """Why this file's recorded outputs must be left alone (edited since precis wrote
+        them), or None. An output precis has no record of (a foreign file, or one written just
+        before a kill) is checked when the new text is known: the same text is no clobber."""
         recorded = dict(last.outputs) if last is not None and last.status == STATUS_OK else {}
-        for out_rel in dict.fromkeys([*recorded, *planned]):
+        for out_rel, digest in recorded.items():
             current = self._digest(out_rel)
-            if current is None:
-                continue
-            if out_rel in recorded and recorded[out_rel] != current:
-                return _edited_message(out_rel)
-            if out_rel not in recorded and not self._claimed(out_rel, current):
+            if current is not None and current != digest:
                 return _edited_message(out_rel)
         return None
 
@@ -353,10 +350,6 @@ def _prepare(out_dir: Path) -> None:
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
     check_writable(out_dir)
-
-
-def _outputs_for(job: Any, rel: str) -> Sequence[str] | None:
-    return job.outputs_for(rel) if isinstance(job, PlannedJob) else None
 
 
 def _plan(

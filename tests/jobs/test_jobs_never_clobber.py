@@ -260,3 +260,20 @@ def test_check_plan_names_both_paths(tmp_path: Path) -> None:
     with pytest.raises(ClobberError, match="would overwrite the file"):
         check_plan(src, {"article.fr.txt": ["summary.fr.txt"]}, [src / "article.fr.txt"], [ref])
     assert os.path.exists(ref)
+
+
+def test_outputs_written_just_before_a_kill_are_not_taken_for_edits(runner, tmp_path: Path):  # type: ignore[no-untyped-def]
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    argv = ["summarize", str(src), "-o", str(out), "--sentences", "1"]
+    assert runner.invoke(app, argv).exit_code == 0
+    (out / "manifest.jsonl").unlink()  # a kill between the atomic write and the record
+    again = runner.invoke(app, argv)
+    assert again.exit_code == 0 and "1 summarized" in again.stderr
+    assert "left alone" not in again.stderr
+    (out / "manifest.jsonl").unlink()
+    (out / "a.summary.txt").write_text("Un résumé écrit à la main.", encoding="utf-8")
+    third = runner.invoke(app, argv)  # a file precis has no record of, with other text: kept
+    assert "left alone: a.txt" in third.stderr
+    assert (out / "a.summary.txt").read_text(encoding="utf-8") == "Un résumé écrit à la main."
