@@ -90,6 +90,8 @@ class JobLedger:
     started: float = field(default_factory=time.perf_counter)
     records: list[FileRecord] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    _owners: dict[str, str] | None = None  # output -> the input that wrote it (see _index)
+    _claims: set[tuple[str, str]] | None = None  # (output, sha256) precis wrote
 
     @classmethod
     def open(
@@ -205,6 +207,9 @@ class JobLedger:
     def add(self, record: FileRecord) -> FileRecord:
         if record.status in (STATUS_OK, STATUS_FAILED):
             self.manifest.append(record)
+        if record.status == STATUS_OK:
+            owners, _ = self._index()
+            owners.update({out_rel: record.input for out_rel in record.outputs})
         self.counts[record.status] += 1
         self.counts["units"] += record.units if record.status == STATUS_OK else 0
         self.records.append(record)
@@ -238,21 +243,29 @@ class JobLedger:
 
     def _claimed(self, out_rel: str, digest: str) -> bool:
         """True when precis wrote this very content there (an ok record of any input)."""
-        return any(r.outputs.get(out_rel) == digest for r in self.previous.values())
+        return (out_rel, digest) in self._index()[1]
+
+    def _index(self) -> tuple[dict[str, str], set[tuple[str, str]]]:
+        """Built once: which input of this job owns each output, and every (output, digest)
+        precis wrote (ok records), so that each check is a lookup, not a scan."""
+        if self._owners is None or self._claims is None:
+            taken = {d.rel for d in self.files}
+            ok = [r for r in self.previous.values() if r.status == STATUS_OK]
+            self._owners = {o: r.input for r in ok if r.input in taken for o in r.outputs}
+            self._claims = {(o, digest) for r in ok for o, digest in r.outputs.items()}
+        return self._owners, self._claims
 
     def _check_owners(self, rel: str, outputs: Mapping[str, str]) -> None:
         """An output another input of this job wrote (in this run or an earlier one) is a
         collision: refused, whatever the function returned."""
-        taken = {d.rel for d in self.files}
-        for record in [*self.previous.values(), *self.records]:
-            if record.input == rel or record.input not in taken or record.status != STATUS_OK:
-                continue
-            for out_rel in outputs:
-                if out_rel in record.outputs:
-                    raise PathEscapeError(
-                        f"{rel}: its output {out_rel} is the output of {record.input}; refused "
-                        "(two inputs must not write one output)"
-                    )
+        owners, _ = self._index()
+        for out_rel in outputs:
+            owner = owners.get(out_rel)
+            if owner is not None and owner != rel:
+                raise PathEscapeError(
+                    f"{rel}: its output {out_rel} is the output of {owner}; refused "
+                    "(two inputs must not write one output)"
+                )
 
     def _foreign(self, out_rel: str, target: Path, text: str) -> bool:
         if self.force or not target.exists():
