@@ -47,6 +47,20 @@ class FactFamily(Protocol):
         ...
 
 
+class FamilyDefaults:
+    """What most families answer: no paraphrase, no conflict, every fact relevant. A family
+    overrides the ones it knows better (polarity: conflicts and relevance; quotes)."""
+
+    def paraphrase(self, fact: Fact, other: str) -> str | None:
+        return None
+
+    def conflicts(self, text: str, other: str) -> list[str]:
+        return []
+
+    def relevant(self, fact: Fact, other: str) -> bool:
+        return True
+
+
 def fold_same_length(text: str) -> str:
     """Lowercase, accents folded, one character for one (offsets stay those of `text`):
     'Nié à Noël' -> 'nie a noel'; the typographic apostrophe becomes "'"."""

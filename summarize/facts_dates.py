@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from precis.summarize.facts_base import Fact
+from precis.summarize.facts_base import Fact, FamilyDefaults
 from precis.text.paragraphs import fold_accents
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -63,7 +63,7 @@ def _dates(text: str) -> list[tuple[str, str]]:
     return [(value, surface) for _, value, surface in sorted(found)]
 
 
-class DateFamily:
+class DateFamily(FamilyDefaults):
     name = "date"
     counted = True
 
@@ -72,15 +72,6 @@ class DateFamily:
 
     def statements(self, text: str) -> dict[str, str]:
         return dict(_dates(text))
-
-    def paraphrase(self, fact: Fact, other: str) -> str | None:
-        return None
-
-    def conflicts(self, text: str, other: str) -> list[str]:
-        return []
-
-    def relevant(self, fact: Fact, other: str) -> bool:
-        return True
 
 
 DATES = DateFamily()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from precis.summarize.facts_base import Fact
+from precis.summarize.facts_base import Fact, FamilyDefaults
 from precis.summarize.terms import STOPWORDS, STOPWORDS_EN, words
 from precis.text.paragraphs import fold_accents
 from precis.text.sentences import split_sentences
@@ -105,7 +105,7 @@ def _entities(text: str, lexicon: frozenset[str]) -> list[tuple[str, str]]:
     return found
 
 
-class EntityFamily:
+class EntityFamily(FamilyDefaults):
     name = "entity"
     counted = False
 
@@ -121,15 +121,6 @@ class EntityFamily:
             for root in roots(word) if token.islower() else {word, name_key(word)}:
                 out.setdefault(root, token)
         return out
-
-    def paraphrase(self, fact: Fact, other: str) -> str | None:
-        return None
-
-    def conflicts(self, text: str, other: str) -> list[str]:
-        return []
-
-    def relevant(self, fact: Fact, other: str) -> bool:
-        return True
 
 
 ENTITIES = EntityFamily()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from precis.summarize.facts_base import Fact
+from precis.summarize.facts_base import Fact, FamilyDefaults
 from precis.summarize.terms import term
 from precis.text.paragraphs import fold_accents
 
@@ -91,7 +91,7 @@ def _ordinal(word: str) -> int | None:
     return _words_value(parts) if parts else None
 
 
-class NumberFamily:
+class NumberFamily(FamilyDefaults):
     name = "number"
     counted = True
 
@@ -100,15 +100,6 @@ class NumberFamily:
 
     def statements(self, text: str) -> dict[str, str]:
         return {value: surface for value, surface in _numbers(text)}
-
-    def paraphrase(self, fact: Fact, other: str) -> str | None:
-        return None
-
-    def conflicts(self, text: str, other: str) -> list[str]:
-        return []
-
-    def relevant(self, fact: Fact, other: str) -> bool:
-        return True
 
 
 def _numbers(text: str) -> list[tuple[str, str]]:

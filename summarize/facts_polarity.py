@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from precis.summarize.facts_base import Fact, fold_same_length
+from precis.summarize.facts_base import Fact, FamilyDefaults, fold_same_length
 from precis.summarize.terms import term
 from precis.text.sentences import sentence_spans, split_sentences
 
@@ -266,7 +266,7 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(t for w, _, _ in _tokens(fold_same_length(text)) if (t := term(w)))
 
 
-class PolarityFamily:
+class PolarityFamily(FamilyDefaults):
     name = "polarity"
     counted = False  # a restatement may say "les plus exposés, les plus de 65 ans" once more
 
@@ -278,9 +278,6 @@ class PolarityFamily:
         for value, surface, _ in _polarity(text):
             out.setdefault(value, surface)
         return out
-
-    def paraphrase(self, fact: Fact, other: str) -> str | None:
-        return None
 
     def conflicts(self, text: str, other: str) -> list[str]:
         """`other` negates, in a sentence that `text` repeats, a word that `text` uses

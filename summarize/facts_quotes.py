@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from precis.summarize.facts_base import Fact
+from precis.summarize.facts_base import Fact, FamilyDefaults
 from precis.summarize.terms import terms
 from precis.text.paragraphs import normalize_for_comparison
 from precis.text.sentences import split_sentences
@@ -38,7 +38,7 @@ def _term_set(text: str) -> frozenset[str]:
     return frozenset(terms(text))
 
 
-class QuoteFamily:
+class QuoteFamily(FamilyDefaults):
     name = "quote"
     counted = False
 
@@ -59,12 +59,6 @@ class QuoteFamily:
             if len(own & _term_set(window)) >= QUOTE_COVERAGE * len(own):
                 return window
         return None
-
-    def conflicts(self, text: str, other: str) -> list[str]:
-        return []
-
-    def relevant(self, fact: Fact, other: str) -> bool:
-        return True
 
 
 QUOTES = QuoteFamily()
