@@ -8,7 +8,6 @@ model, revision, output-deciding options, signature): changing any of them redoe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -57,9 +56,8 @@ class DocumentTranslator:
         from precis.text.lang import check_language
 
         fmt = detect(text, relpath).format  # HTML and Markdown keep their markup
-        language = check_language(  # recorded per file (issue 14); a page's text, not its tags
-            text if fmt == "text" else _visible_text(text),
-            declared=self.lang, strict=self.strict_lang, source=relpath,
+        language = check_language(  # recorded per file (issue 14)
+            text, declared=self.lang, strict=self.strict_lang, source=relpath
         )
         translator = self.load()
         before = translator.stats.pieces
@@ -94,15 +92,6 @@ class DocumentTranslator:
         state = dict(self.__dict__)
         state["_translator"] = None  # models and pipelines are rebuilt where it lands
         return state
-
-
-_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def _visible_text(markup: str) -> str:
-    """The words of an HTML or Markdown document without its tags, scripts and styles."""
-    return _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", markup))
 
 
 def translate_folder(

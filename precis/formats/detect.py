@@ -28,6 +28,13 @@ _ELEMENTS = (
     "th|thead|time|title|tr|u|ul"
 )
 _TAG = re.compile(rf"</?(?:{_ELEMENTS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+
+
+def visible_text(text: str) -> str:
+    """What a reader sees of a document: comments, scripts, styles and the tags of known HTML
+    elements removed (for the language check). Plain text without such markup is unchanged."""
+    return _TAG.sub(" ", _HIDDEN.sub(" ", text))
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,13 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from precis.errors import LanguageError
+from precis.formats.detect import visible_text
 
 EXPECTED_LANGUAGE = "fr"
 MIN_LETTERS = 20
 FRENCH_FLOOR = 0.2  # P(expected) under this (py3langid, normalized) = another language
 SAMPLE_CHARS = 5000
+MARKUP_LOOK_CHARS = 200_000  # of a document's start are cleared of markup to find the sample
 DETECTOR = "py3langid"
 
 STATUS_OK = "ok"
@@ -102,7 +104,7 @@ def check_language(
     """Check that `text` is in `expected`; LanguageError when it is not and `strict`."""
     if declared:
         return LanguageCheck(STATUS_DECLARED, declared.lower(), 0.0, expected)
-    sample = text[:SAMPLE_CHARS]
+    sample = visible_text(text[:MARKUP_LOOK_CHARS])[:SAMPLE_CHARS]  # a page's words, not its tags
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return LanguageCheck(STATUS_SHORT, None, 0.0, expected)
     probs = language_probabilities(sample)

@@ -178,18 +178,15 @@ def run(
     from precis.text.lang import check_language
     from precis.translate import get_translator
 
-    def checked(cleaned: str) -> Any:  # the article's own text: not a page's markup
-        return check_language(
-            cleaned or text, declared=lang, strict=strict_lang, source=source or "the article"
-        )
-
+    language = check_language(
+        text, declared=lang, strict=strict_lang, source=source or "the article"
+    )
     timings: dict[str, float] = {}
     start = time.perf_counter()
     summary = summarize(
         text, method=method, sentences=sentences, words=words, ratio=ratio, model=model,
         doc_format=doc_format,
     )
-    language = checked("\n\n".join(summary.dedup.paragraphs))
     timings["clean_and_summarize_s"] = round(time.perf_counter() - start, 4)
 
     start = time.perf_counter()

@@ -128,3 +128,21 @@ def test_strict_folder_jobs_fail_the_other_language_files(
     assert summed.exit_code == 1 and "looks like English" in summed.stderr
     written = sorted(p.name for p in (tmp_path / "sum").iterdir())
     assert written == ["fr.summary.txt", "manifest.jsonl"]
+
+
+def test_a_french_page_is_judged_by_its_words_not_its_scripts_and_tags() -> None:
+    from precis.text.lang import check_language
+
+    script = "<script>// load the consent manager before the page renders\n" + (
+        "window.dataLayer.push({event: 'page view', user: 'anonymous', consent: 'pending'});\n"
+        * 80
+    ) + "</script>"
+    article = (
+        "<p>Le conseil municipal de Rennes a voté lundi la gratuité des transports pour les "
+        "moins de vingt-six ans. La mesure coûtera quatre millions d'euros par an, selon la "
+        "mairie, qui compte sur une hausse de la fréquentation du métro et des bus.</p>"
+    )
+    page = f"<!DOCTYPE html><html lang='fr'><head>{script}</head><body>{article}</body></html>"
+    assert len(script) > 5000  # the whole default sample, before the markup is set aside
+    result = check_language(page)
+    assert result.ok and result.language == "fr"
