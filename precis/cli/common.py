@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from precis.jobs.walk import DEFAULT_GLOBS
+from precis.formats import DEFAULT_GLOBS
 
 # Results go to stdout, diagnostics to stderr.
 out = Console(soft_wrap=True, highlight=False)
