@@ -70,10 +70,8 @@ def _run_system(spec: SystemSpec, task: BenchTask) -> list[str]:
         from precis.summarize import summarize_lines
 
         opts: dict[str, Any] = {
-            k: (float(v) if k == "ratio" else int(v) if k in {"sentences", "words"} else v)
-            for k, v in spec.options.items()
+            k: float(v) if k == "ratio" else option_value(v) for k, v in spec.options.items()
         }
-        opts = {k: option_value(v) for k, v in opts.items()}
         summaries = summarize_lines(task.sources, method=spec.kind, **opts)
         return [" ".join(s.text.split()) for s in summaries]
     from precis.translate import get_translator
