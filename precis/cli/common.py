@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 from enum import Enum, IntEnum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -61,6 +62,12 @@ class OutputFormat(StrEnum):
 def globs_of(given: list[str] | None) -> tuple[str, ...]:
     """The --glob patterns given, or the default set."""
     return tuple(given) if given else DEFAULT_GLOBS
+
+
+def listed(items: Sequence[object], most: int) -> str:
+    """The first `most` items, comma-separated, with ", ..." when there are more."""
+    shown = ", ".join(str(item) for item in items[:most])
+    return shown + (", ..." if len(items) > most else "")
 
 
 def to_jsonable(obj: Any) -> Any:

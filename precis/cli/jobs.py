@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from precis.cli.common import ExitCode, error_line, info, print_json, warn
+from precis.cli.common import ExitCode, error_line, info, listed, print_json, warn
 from precis.cli.progress import progress_bar
 
 MAX_LISTED = 5  # file names listed in one report line, at most
@@ -40,8 +40,7 @@ def folder_progress(
 
 
 def _listed(names: list[str] | tuple[str, ...]) -> str:
-    shown = ", ".join(names[:MAX_LISTED])
-    return shown + (", ..." if len(names) > MAX_LISTED else "")
+    return listed(names, MAX_LISTED)
 
 
 def render_folder_report(

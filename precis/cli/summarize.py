@@ -20,6 +20,7 @@ from precis.cli.common import (
     check_input_language,
     globs_of,
     info,
+    listed,
     print_json,
     print_text,
     resolve_argument,
@@ -168,9 +169,7 @@ def _summarize_lines(
         results = summarize_lines(docs, progress=counter(bar), **options)
     empty = [i + 1 for i, r in enumerate(results) if not r.text]
     if empty:
-        shown = ", ".join(map(str, empty[:MAX_LISTED])) + (
-            ", ..." if len(empty) > MAX_LISTED else ""
-        )
+        shown = listed(empty, MAX_LISTED)
         warn(
             f"{lines}: {len(empty)} document(s) with nothing to summarize (empty or all "
             f"boilerplate), line(s) {shown}: their summary lines are empty"
