@@ -15,13 +15,17 @@ import unicodedata
 from precis.text.sentences import ABBREVIATIONS
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n")
-# "américains.Au", "soit"."Je", "canicule."Il": a lowercase word (2+ letters) or a closing quote,
-# terminal punctuation, optional closing quote, then a capitalized word or an opening quote.
+# "américains.Au", "l'AFP.Et", "soit"."Je", "(-13,8%).Londres", "du pays.M. Loukachenko",
+# "Brescia.« Nous", "tuerie.• Un", "Corse.140.000 foyers": a word of 2+ letters or digits or a
+# closing quote or bracket, terminal punctuation, optional closing quote, then a capitalized word
+# (or a title such as "M."), an opening quote, a bullet or a number followed by a space.
 _GLUED = re.compile(
-    r"(?P<word>[a-zà-öø-ÿœæ0-9]{2,}[\"»”)]?|\w{2,}[\"»”)]|[\"»”])"
+    r"(?P<word>[^\W_]{2,}[\"»”)]?|[\"»”)])"
     r"(?P<punct>[.!?…]+[\"»”]?)"
-    r"(?=[\"«“]?[A-ZÀ-ÖØ-ÞŒÆ](?:[\w'’]|\s))"
+    r"(?=(?:[\"«“]\s?|[•►■▶]\s?)?[A-ZÀ-ÖØ-ÞŒÆ](?:[\w'’]|\s|\.\s)|\d[\d.,]*\s|- )"
 )
+# An AFP intertitle glued to the next paragraph: "- Rassembleur -Venu ...".
+_INTERTITLE = re.compile(r"^- [^-\n]{1,80}? -(?=[\"«“]?[A-ZÀ-ÖØ-ÞŒÆ])")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -45,7 +49,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def split_glued(line: str) -> list[str]:
-    """Split a line at glued sentence boundaries ("fin.Début"), abbreviations excepted."""
+    """Split a line at glued sentence boundaries ("fin.Début"), abbreviations excepted, and
+    an AFP intertitle from the paragraph it was glued to ("- Titre -Début")."""
     pieces: list[str] = []
     start = 0
     for match in _GLUED.finditer(line):
@@ -53,10 +58,19 @@ def split_glued(line: str) -> list[str]:
         if match.group("punct").startswith(".") and word.lower() in ABBREVIATIONS:
             continue
         end = match.end()
+        if word[-1:].isdigit() and line[end : end + 1].isdigit():
+            continue  # a number ("140.000", "49.3"), not a boundary
         pieces.append(line[start:end])
         start = end
     pieces.append(line[start:])
-    return [piece for piece in pieces if piece.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        title = _INTERTITLE.match(piece.strip())
+        if title:
+            out += [title.group(0), piece.strip()[title.end() :]]
+        else:
+            out.append(piece)
+    return [piece for piece in out if piece.strip()]
 
 
 def fold_accents(text: str) -> str:

@@ -30,11 +30,52 @@ def test_one_line_document_is_split_at_glued_sentences() -> None:
     ]
 
 
+# Glued boundaries seen in OrangeSum articles (valid split), each a lost paragraph break.
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        (
+            "Il l'a dit à l'AFP.Et ce huis clos a duré.",  # an acronym before the period
+            ["Il l'a dit à l'AFP.", "Et ce huis clos a duré."],
+        ),
+        (
+            "Un record dans l'histoire du pays.M. Loukachenko, 66 ans, fait face.",  # a title
+            ["Un record dans l'histoire du pays.", "M. Loukachenko, 66 ans, fait face."],
+        ),
+        (
+            'Elles ont été excisées.- "Besoin de sensibilisation" -Au Soudan, rien n\'a changé.',
+            [
+                "Elles ont été excisées.",
+                '- "Besoin de sensibilisation" -',
+                "Au Soudan, rien n'a changé.",
+            ],
+        ),
+        (
+            "Il pleut en Corse.140.000 foyers sont privés.",
+            ["Il pleut en Corse.", "140.000 foyers sont privés."],
+        ),
+        (
+            "Une région de Brescia.« Nous avons eu peur.",
+            ["Une région de Brescia.", "« Nous avons eu peur."],
+        ),
+        (
+            "Sur les lieux de la tuerie.• Un forcené s'est rendu.",
+            ["Sur les lieux de la tuerie.", "• Un forcené s'est rendu."],
+        ),
+        ("La France (-13,8%).Londres a réagi.", ["La France (-13,8%).", "Londres a réagi."]),
+    ],
+)
+def test_glued_boundaries_are_split(line: str, parts: list[str]) -> None:
+    assert split_paragraphs(line) == parts
+
+
 @pytest.mark.parametrize(
     "line",
     [
-        "Il est impossible.M. Dupont le dit.",
         "Le site LeMonde.fr a écrit.",
+        "Le 49.3 a été utilisé.",
+        "Il a compté 140.000 foyers privés.",
+        "Il mesure 1,80 m.Il dort.",
         "Né en 50 av.J.-C. ici.",
     ],
 )
