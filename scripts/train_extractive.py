@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-SCRIPT_VERSION = "1"
+SCRIPT_VERSION = "2"
 DATA_NAME = "orangesum-train"
 TRAIN_FOLDER = "sum/orangesum-train"  # under the shared data folder (precis.corpora)
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "summarize" / "data"
@@ -60,7 +60,7 @@ SENTENCE_PARAMS = {
 }
 WORD_PARAMS = {**SENTENCE_PARAMS, "objective": "binary"}
 ROUNDS = 200
-TUNE_GRID = {"sentence_weight": (1.0, 2.0, 3.0), "reference_tokens": (35.0, 45.0)}
+TUNE_GRID = {"sentence_weight": (0.25, 0.5, 1.0), "reference_tokens": (35.0, 40.0, 45.0)}
 
 
 def read_split(folder: Path, name: str) -> list[dict[str, Any]]:
@@ -96,17 +96,26 @@ def rouge1_f(hyp: tuple[str, ...], ref: Counter[str]) -> float:
 
 
 def build_prior(sample: list[tuple[dict[str, Any], Any]]) -> Any:
-    from precis.summarize.learned import Prior
+    """Keep rates of the words (`df`, `kept`) and repeat counts of the references' words."""
+    from precis.summarize.learned import MAX_REPEATS, Prior
 
     df: Counter[str] = Counter()
     kept: Counter[str] = Counter()
+    at_least: Counter[tuple[str, int]] = Counter()
     for art, ref in sample:
         types = set().union(*(t.types for t in art["tokens"]))
         df.update(types)
         kept.update(types & ref.types)
+        for word, n in Counter(ref.lower).items():
+            at_least.update((word, k) for k in range(1, min(n, MAX_REPEATS) + 1))
     base = sum(kept.values()) / max(1, sum(df.values()))
     keep = {w: d for w, d in df.items() if d >= MIN_PRIOR_DF}
-    return Prior(keep, {w: kept[w] for w in keep if kept[w]}, base, len(sample))
+    repeats = {
+        w: tuple(at_least[w, k] for k in range(1, MAX_REPEATS + 1))
+        for (w, k) in at_least
+        if k == 2 and at_least[w, 2] >= MIN_PRIOR_DF
+    }
+    return Prior(keep, {w: kept[w] for w in keep if kept[w]}, base, len(sample), repeats)
 
 
 def sentence_rows(sample: list[tuple[dict[str, Any], Any]], prior: Any) -> tuple[list, list]:

@@ -34,6 +34,7 @@ class Unit:
     token_count: int
     score: float  # the sentence scorer's relevance
     removed: tuple[str, ...] = ()  # labels of the deleted syntactic units ("relative", ...)
+    counts: tuple[tuple[str, int], ...] = ()  # each ROUGE word type with its count in the text
 
     @property
     def compressed(self) -> bool:

@@ -10,10 +10,14 @@ Two LightGBM models, trained by `scripts/train_extractive.py` on the OrangeSum t
   article, a prior learned over the train split (how often the reference keeps that word when
   the article has it) and the sentence model's scores of the sentences that hold it.
 
-A summary's expected ROUGE-1 F1 is then `2 * sum(p(t) for its word types) / (its tokens +
-the expected reference tokens)`: `extractive.py` picks the sentence versions that maximize it
-within the budget. Word types are the ROUGE tokens of `precis.eval` (NFC, lower case, accents
-kept, apostrophes split), so the model learns what ROUGE counts.
+A summary's expected ROUGE-1 F1 is then `2 * expected matches / (its tokens + the expected
+reference tokens)`, where a word type the summary has `n` times matches `min(n, its count in the
+reference)` times: `p(t) * (1 + sum over k = 2..n of P(the reference has t k times or more | it
+has t))`, the repeat rates learned over the train split's references (`Prior.repeats`: 69% of
+the references that have "de" have it twice or more). `learned_extractive.py` picks the
+sentence versions that maximize it within the budget. Word types are the ROUGE tokens of
+`precis.eval` (NFC, lower case, accents kept, apostrophes split), so the model learns what
+ROUGE counts.
 
 `MODEL_CARD` (in the data folder) names the training data, date and script version; they go
 into every summary's details (`signature`).
@@ -25,7 +29,8 @@ import functools
 import gzip
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -39,6 +44,8 @@ WORD_MODEL = "word_model.txt.gz"
 PRIOR_TABLE = "word_prior.json.gz"
 MODEL_CARD = "model_card.json"
 PRIOR_SMOOTHING = 5.0  # pseudo-documents pulling a rare word's keep rate toward the mean
+MAX_REPEATS = 4  # repeat rates are learned up to this count (more is rare in a 32-word abstract)
+REPEAT_SMOOTHING = 20.0  # pseudo-references pulling a word's repeat rates toward 0
 QUOTES = ("«", "»", '"', "“", "”")
 
 
@@ -64,12 +71,15 @@ def tokenize(text: str) -> Tokens:
 @dataclass(frozen=True)
 class Prior:
     """Over the train split: in how many articles each word occurs (`df`), and in how many of
-    those the reference abstract has it too (`kept`); `base` is the overall keep rate."""
+    those the reference abstract has it too (`kept`); `base` is the overall keep rate.
+    `repeats[w][k - 1]`: the references that have w at least k times (k = 1..MAX_REPEATS), for
+    the words some reference repeats."""
 
     df: dict[str, int]
     kept: dict[str, int]
     base: float
     articles: int
+    repeats: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def rate(self, word: str) -> float:
         df = self.df.get(word, 0)
@@ -78,11 +88,31 @@ class Prior:
     def log_df(self, word: str) -> float:
         return math.log1p(self.df.get(word, 0))
 
+    def repeat_rate(self, word: str, k: int) -> float:
+        """P(a reference has `word` at least k times | it has it), smoothed toward 0."""
+        counts = self.repeats.get(word)
+        if counts is None or k > len(counts):
+            return 0.0
+        return counts[k - 1] / (counts[0] + REPEAT_SMOOTHING)
+
+    def expected_matches(self, counts: Mapping[str, int], prob: Mapping[str, float]) -> float:
+        """The expected ROUGE-1 matches of a text with these token counts, given each word's
+        probability `prob` of being in the reference: a word the text has n times matches
+        min(n, its count in the reference) times."""
+        total = 0.0
+        for word, n in counts.items():
+            p = prob.get(word, 0.0)
+            if p:
+                extra = sum(self.repeat_rate(word, k) for k in range(2, min(n, MAX_REPEATS) + 1))
+                total += p * (1.0 + extra)
+        return total
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "base": self.base,
             "articles": self.articles,
             "words": {w: [d, self.kept.get(w, 0)] for w, d in self.df.items()},
+            "repeats": {w: list(c) for w, c in self.repeats.items()},
         }
 
     @classmethod
@@ -93,6 +123,7 @@ class Prior:
             kept={w: v[1] for w, v in words.items() if v[1]},
             base=float(data["base"]),
             articles=int(data["articles"]),
+            repeats={w: tuple(c) for w, c in data.get("repeats", {}).items()},
         )
 
 

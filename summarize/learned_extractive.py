@@ -7,8 +7,9 @@
    `COMPRESS_POOL` best of them also come in their grammatical shorter versions
    (`compress.py`; only these few sentences are parsed).
 3. With a word budget: the set of at most `MAX_UNITS` versions (one per sentence) within the
-   budget of best value, `2 * sum(p(t), t in its word types) / (its tokens +
-   reference_tokens)` (the expected ROUGE-1 F1) plus `sentence_weight` times its
+   budget of best value, `2 * expected matches / (its tokens + reference_tokens)` (the
+   expected ROUGE-1 F1, repeated words counted as ROUGE counts them: `Prior.expected_matches`)
+   plus `sentence_weight` times its
    token-weighted sentence score (`budget.best_subset`). When no candidate fits, the
    best-scored sentence that fits; when no sentence fits at all, the best sentence's shortest
    version is cut at the budget, at a clause mark when possible, with an ellipsis and a note.
@@ -19,6 +20,7 @@ The summary lists its sentences in document order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -112,8 +114,9 @@ class LearnedExtractive:
 
     def _unit(self, s: Sentence, text: str, score: float, removed: tuple[str, ...] = ()) -> Unit:
         toks = tokenize(text)
+        counts = tuple(Counter(toks.lower).items())
         return Unit(
-            s.position, text, len(text.split()), toks.types, len(toks.lower), score, removed
+            s.position, text, len(text.split()), toks.types, len(toks.lower), score, removed, counts
         )
 
     def _top(
@@ -144,9 +147,11 @@ class LearnedExtractive:
         return [_frontier(v, prob)[:VERSIONS] for v in versions]
 
     def _value(self, units: Sequence[Unit], prob: dict[str, float], budget: int) -> float:
-        types = frozenset().union(*(u.tokens for u in units))
+        counts: Counter[str] = Counter()
+        for u in units:
+            counts.update(dict(u.counts))
         length = sum(u.token_count for u in units) + self.reference_tokens
-        expected = 2 * sum(prob.get(t, 0.0) for t in types) / length
+        expected = 2 * self.model.prior.expected_matches(counts, prob) / length
         relevance = sum(u.score * u.token_count for u in units) / length
         return expected + self.sentence_weight * relevance
 

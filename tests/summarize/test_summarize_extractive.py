@@ -10,7 +10,7 @@ import pytest
 from precis.summarize import dedup, split_sentences, summarize
 from precis.summarize.base import Document
 from precis.summarize.budget import ELLIPSIS, Unit, best_subset, cut_words
-from precis.summarize.learned import load_model
+from precis.summarize.learned import Prior, load_model
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
 ARTICLES = sorted(SAMPLE.glob("*/article.fr.txt"))
@@ -63,6 +63,24 @@ def test_best_subset_fits_the_budget_and_prefers_value() -> None:
 
 
 # --- the shipped model ---------------------------------------------------------------------
+
+
+def test_expected_matches_count_repeats_as_rouge_does() -> None:
+    # ROUGE-1 counts "de" twice when both texts have it twice. Hand-checked: "de" is in the
+    # reference with p 0.9; of the 10 references that have it, 5 have it twice or more and 2
+    # three times or more (smoothed by 20 pseudo-references): 0.9 * (1 + 5/30 + 2/30) = 1.11;
+    # "paris" (p 0.5) is never repeated in a reference: its second occurrence counts for nothing.
+    prior = Prior(df={}, kept={}, base=0.1, articles=10, repeats={"de": (10, 5, 2, 0)})
+    prob = {"de": 0.9, "paris": 0.5}
+    assert prior.expected_matches({"de": 3, "paris": 2}, prob) == pytest.approx(1.11 + 0.5)
+    assert prior.expected_matches({"de": 1, "paris": 1}, prob) == pytest.approx(1.4)
+    assert prior.expected_matches({"rome": 2}, prob) == 0.0
+
+
+def test_the_shipped_prior_knows_that_references_repeat_de() -> None:
+    prior = load_model().prior
+    assert prior.repeat_rate("de", 2) > 0.5 > prior.repeat_rate("de", 3) > 0
+    assert prior.repeat_rate("macron", 2) < 0.05
 
 
 def test_the_model_card_names_data_date_and_script() -> None:
