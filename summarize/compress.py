@@ -134,6 +134,8 @@ DANGLING = frozenset(
         "parce",
     ]
 )
+SENTENCE_ENDS = {".", "!", "?", "…"}
+GLUED = re.compile(r"[^\W\d][.!?…][A-ZÀ-Ý]")  # "pour vol.Les deux hommes": two sentences
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
 _DOUBLE_COMMA = re.compile(r",\s*,")
@@ -185,7 +187,18 @@ def compressions(sentences: Iterable[str]) -> list[list[Compression]]:
     """For each sentence, its grammatical shorter versions (shortest last; [] when none)."""
     nlp = load_parser()
     texts = list(sentences)
-    return [_versions(doc) for doc in nlp.pipe(texts)] if texts else []
+    return [_versions(doc) for doc in nlp.pipe(_one_sentence(nlp, t) for t in texts)]
+
+
+def _one_sentence(nlp: Any, text: str) -> Any:
+    """The tokenized text, with a sentence start allowed only after final punctuation: the
+    splitter already made it one sentence, and the parser's own splits (before a quote's
+    attribution, inside a long sentence) left several roots, hence no version."""
+    doc = nlp.make_doc(text)
+    for t in doc[1:]:
+        if doc[t.i - 1].text not in SENTENCE_ENDS:
+            t.is_sent_start = False
+    return doc
 
 
 def _versions(doc: Any) -> list[Compression]:
@@ -207,7 +220,7 @@ def _versions(doc: Any) -> list[Compression]:
 def _sound(doc: Any) -> bool:
     """One sentence, a verbal root (or copula), a subject before it."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1:
+    if len(roots) != 1 or GLUED.search(doc.text):
         return False
     root = roots[0]
     verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)

@@ -31,7 +31,10 @@ CASES: list[tuple[str, set[str]]] = [
         "Le suspect a été interpellé lundi soir à Marseille, où il s'était réfugié depuis plusieurs semaines.",
         set(),
     ),
-    ("Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.", set()),
+    (
+        "Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.",
+        {"Stoltenberg, un Norvégien de 65 ans, a occupé ce poste."},
+    ),
     (
         "Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN, remplaçant Jens Stoltenberg.",
         {"Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN."},
