@@ -1,0 +1,314 @@
+"""The deletable units of a parsed sentence, for compress.py (which checks every version).
+
+`clause` finds what the versions shorten: the main clause, or, before an inverted attribution
+(`..., a indiqué le ministère dans un communiqué.`), the reported clause; `spans` lists the
+units a version may delete, each a whole subtree of the parse with its commas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DELETABLE = {
+    "appos": "apposition",
+    "acl:relcl": "relative clause",
+    "acl": "participial phrase",
+    "advcl": "adverbial clause",
+    "obl:mod": "prepositional phrase",
+}
+FRONTED = {"obl:mod", "advmod", "advcl"}  # phrases that may open a sentence before a comma
+AFTER_INNER = {"VERB", "AUX", "ADV", "PRON", "ADP"}  # may follow a deleted ", unit,"
+TRAILING_ONLY = {"obl:mod"}  # without commas, deleted only at the end of the sentence
+RELATIVE_PRONOUNS = {"qui", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
+VERB_PARTS = {"aux:tense", "aux:pass", "cop"}
+INCISE_TAIL = {"obl:mod": "prepositional phrase", "advcl": "adverbial clause"}
+ATTRIBUTION_STARTS = ("selon", "d'après", "d’après", "aux yeux")
+INCISE_DEPS = {"parataxis", "advcl", "conj", "ccomp", "dep"}  # how the parser attaches it
+QUOTES = {"«": "»", "“": "”", '"': '"'}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # token indices, end exclusive
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The clause the versions shorten: its verb, where it ends (the final punctuation, or
+    the comma of an inverted attribution) and that attribution's verb (`a indiqué`)."""
+
+    main: Any
+    end: int
+    incise: Any | None = None
+
+
+def root_of(doc: Any) -> Any:
+    return next(t for t in doc if t.dep_ == "ROOT")
+
+
+def final_index(doc: Any) -> int:
+    """Index of the first token of the final punctuation run (len(doc) when there is none)."""
+    end = len(doc)
+    while end > 0 and doc[end - 1].is_punct and doc[end - 1].text not in {")", "»", '"', "”"}:
+        end -= 1
+    return end
+
+
+def clause(doc: Any) -> Clause:
+    root, final = root_of(doc), final_index(doc)
+    found = _incise(doc, root, final)
+    if found is None:
+        return Clause(root, final)
+    verb, cut = found
+    if verb.i != root.i:
+        return Clause(root, cut, verb)  # "..., rapporte Le Parisien": the parser's advcl
+    heads = [t for t in doc[:cut] if not t.is_punct and t.head.i >= cut]
+    return Clause(heads[0], cut, verb)
+
+
+def _incise(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
+    """The verb of an inverted attribution that ends the sentence, set off by a comma, its
+    subject after it (`..., a annoncé jeudi le ministère.`), and the index of that comma."""
+    later = [c for c in root.children if c.dep_ in INCISE_DEPS and c.i > root.i]
+    for verb in [root, *later]:
+        parts = [c.i for c in verb.children if c.dep_ in VERB_PARTS and c.i < verb.i]
+        cut = verb_start(verb) - 1
+        if verb.pos_ != "VERB" or cut < 3 or doc[cut].text != ",":
+            continue
+        if not any("Fin" in doc[i].morph.get("VerbForm") for i in [verb.i, *parts]):
+            continue
+        if not postposed_subjects(verb):
+            continue
+        tail = range(cut, final)
+        if any(t.head.i not in tail for t in doc[cut:final] if t.i != verb.i and not t.is_punct):
+            continue  # the attribution must be a closed unit at the end
+        heads = [t for t in doc[:cut] if not t.is_punct and t.head.i >= cut]
+        if verb.i == root.i and len(heads) == 1 and heads[0].head.i == verb.i:
+            if verbal(heads[0]):  # a clause, not the subject ("Le président, qui ..., a dit")
+                return verb, cut
+        if verb.i != root.i and not heads and root.i < cut:
+            return verb, cut
+    return None
+
+
+def verbal(t: Any) -> bool:
+    return t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in t.children)
+
+
+def verb_start(verb: Any) -> int:
+    """The first word of the verb group (`a` in `a indiqué`)."""
+    return min([verb.i, *(c.i for c in verb.children if c.dep_ in VERB_PARTS and c.i < verb.i)])
+
+
+def postposed_subjects(verb: Any) -> list[Any]:
+    """The subject after an attribution's verb (`a-t-il dit`, `a dit le ministre`); the parser
+    often calls it an object (`a indiqué le ministère`: obj)."""
+    start = verb_start(verb)
+    return [
+        c
+        for c in verb.children
+        if c.i > start
+        and (c.dep_ in SUBJECTS or (c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}))
+    ]
+
+
+def quoted(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges (end exclusive) of the quotations, quote marks included."""
+    out: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for t in doc:
+        if opened is not None and t.text == opened[1]:
+            out.append((opened[0], t.i + 1))
+            opened = None
+        elif opened is None and t.text in QUOTES:
+            opened = (t.i, QUOTES[t.text])
+    if opened is not None:
+        out.append((opened[0], len(doc)))
+    return out
+
+
+def spans(doc: Any, cl: Clause) -> list[Span]:
+    found = [*_parentheticals(doc, cl.end), *_clause_spans(doc, cl)]
+    prefix = _fronted_prefix(doc, cl)
+    if prefix is not None:
+        found.append(prefix)
+    if cl.incise is not None:
+        found.extend(_incise_spans(doc, cl))
+    quotes = quoted(doc)
+    return [s for s in dict.fromkeys(found) if not _cuts_quote(s, quotes)]
+
+
+def _cuts_quote(span: Span, quotes: list[tuple[int, int]]) -> bool:
+    """Does the span cut into a quotation? A quotation goes whole or stays whole."""
+    return any(
+        span.start < b and a < span.end and not (span.start <= a and b <= span.end)
+        for a, b in quotes
+    )
+
+
+def _parentheticals(doc: Any, end: int) -> list[Span]:
+    found = []
+    opened: int | None = None
+    for t in doc[:end]:  # parentheticals: surface brackets
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None and opened > 0:
+            start = opened - 1 if doc[opened - 1].text == "," else opened
+            found.append(Span(start, t.i + 1, "parenthetical"))
+            opened = None
+    return found
+
+
+def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
+    main, final = cl.main, cl.end
+    found = []
+    for t in doc[:final]:
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        if right > final:
+            continue  # a unit of the attribution, or one that crosses its comma
+        label = DELETABLE.get(t.dep_)
+        if t.dep_ == "conj" and t.pos_ == "VERB" and doc[left].lower_ in RELATIVE_PRONOUNS:
+            label = "relative clause"  # the parser's conj for ", où il s'était réfugié"
+        elif t.dep_ == "conj" and t.pos_ == "VERB" and t.head.i == main.i:
+            label = "coordinated clause" if doc[left].dep_ == "cc" else None
+        if left == 0 and t.head.i == main.i and t.dep_ in FRONTED:
+            span = _fronted(doc, t, right)
+            if span is not None and not attribution(doc, 0):
+                found.append(Span(*span, "fronted phrase"))
+            continue
+        if label is None or (
+            t.dep_ in TRAILING_ONLY and (t.head.i != main.i or doc[left].pos_ != "ADP")
+        ):
+            continue  # an obl:mod: a prepositional phrase of the main verb only
+        if label == "relative clause" and t.head.pos_ not in {"NOUN", "PROPN"}:
+            continue  # "ceux qui ...", "ce que ...": the pronoun needs its clause
+        while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
+            right -= 1
+        if label != "coordinated clause" and any(
+            x.text in {",", ";", ":"} for x in doc[left:right]
+        ):
+            continue  # a comma inside: a list or an incidental the parser merged with the unit
+        dep = "coordinated" if label == "coordinated clause" else t.dep_
+        span = _bounded(doc, cl, left, right, dep)
+        if span is not None and span[1] < final:  # set off by commas inside the sentence
+            span = _inner(doc, cl, t, span)
+        if span is not None and not attribution(doc, left):
+            found.append(Span(*span, label))
+    return found
+
+
+def _bounded(doc: Any, cl: Clause, left: int, right: int, dep: str) -> tuple[int, int] | None:
+    """The span to delete with its commas, or None when the unit is not set off cleanly."""
+    final = cl.end
+    if left <= 1 or right <= left:
+        return None
+    before = doc[left - 1].text
+    if right >= final:  # at the end of the sentence
+        if before == ",":
+            return left - 1, final
+        if dep not in TRAILING_ONLY and dep not in {"acl:relcl", "coordinated"}:
+            return None
+        return None if _after_bare_phrase(doc, cl.main, left) else (left, final)
+    if dep == "conj":
+        return None
+    if dep in TRAILING_ONLY and before != ",":
+        return None
+    if before == "," and doc[right].text == ",":
+        return left - 1, right + 1
+    return None
+
+
+def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A unit between two commas: inside the opening phrases the closing comma stays (", qui
+    trône à Paris, l'ancien président" -> ", l'ancien président"); elsewhere both go, but
+    only before a verb, adverb, pronoun or preposition: a noun after the comma means a list
+    ("Pennsylvanie, Caroline du Nord, Illinois"), whose items are not deletable."""
+    main = cl.main
+    subject = subject_start(main)
+    fronted = [c for c in main.children if c.dep_ in FRONTED and c.right_edge.i < subject]
+    if any(c.left_edge.i == 0 for c in fronted) and any(
+        t.i in {x.i for x in c.subtree} or t.i == c.i for c in fronted
+    ):
+        return span[0], span[1] - 1  # "Alors que ..., après la mort ..., Jean-Luc Mélenchon"
+    verb = {main.i, *(c.i for c in main.children if c.dep_ in VERB_PARTS)}
+    if doc[span[1]].pos_ in {"VERB", "AUX"} and span[1] not in verb:
+        return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
+    if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
+        return span
+    return None
+
+
+def subject_start(main: Any) -> int:
+    starts = [c.left_edge.i for c in main.children if c.dep_ in SUBJECTS and c.i < main.i]
+    return min(starts) if starts else -1
+
+
+def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
+    """A phrase that opens the sentence, set off by a comma, before the subject
+    ("Lundi soir, ...", "Après des mois de négociation, ...")."""
+    root = t.head
+    subjects = [c.i for c in root.children if c.dep_ in SUBJECTS]
+    if right + 1 >= len(doc) or doc[right].text != "," or not subjects:
+        return None
+    if not right < min(subjects) < root.i or doc[right + 1].pos_ in {"VERB", "AUX"}:
+        return None  # the subject must open what is left ("..., a-t-il dit" is no sentence)
+    if any(q in doc[: right + 1].text for q in ('"', "«", "»", "“")):
+        return None  # a quotation is not a fronted phrase
+    return 0, right + 1
+
+
+def _fronted_prefix(doc: Any, cl: Clause) -> Span | None:
+    """Several opening phrases before the subject, each a dependent of the main verb
+    ("Alors que la tension retombe, après la mort d'un jeune homme, Jean-Luc Mélenchon ...")."""
+    main, start = cl.main, subject_start(cl.main)
+    if start < 3 or doc[start - 1].text != "," or doc[start].pos_ in {"VERB", "AUX"}:
+        return None
+    openers = [c for c in main.children if c.dep_ in FRONTED and c.i < start]
+    inside = {x.i for c in openers for x in c.subtree}
+    if any(t.i not in inside and not t.is_punct for t in doc[: start - 1]):
+        return None
+    if any(q in doc[:start].text for q in ('"', "«", "»", "“")) or attribution(doc, 0):
+        return None
+    return Span(0, start, "fronted phrase")
+
+
+def _incise_spans(doc: Any, cl: Clause) -> list[Span]:
+    """In the attribution, what follows its subject at the end (`dans un communiqué`, an
+    apposition of the subject); never the verb or the subject: they tell who says so."""
+    verb, final = cl.incise, final_index(doc)
+    subjects = postposed_subjects(verb)
+    after = max(c.i for c in subjects)  # the subject's head word; its complements may follow
+    found = []
+    for t in doc[after + 1 : final]:
+        left, right = t.left_edge.i, t.right_edge.i + 1
+        if t.head.i == verb.i and t.dep_ in INCISE_TAIL and right == final and left > after:
+            if doc[left - 1].text == ",":
+                found.append(Span(left - 1, final, INCISE_TAIL[t.dep_]))
+            elif t.dep_ == "obl:mod" and doc[left].pos_ == "ADP":
+                found.append(Span(left, final, INCISE_TAIL[t.dep_]))
+        elif t.dep_ == "appos" and t.head in subjects and doc[left - 1].text == ",":
+            if right == final:
+                found.append(Span(left - 1, final, "apposition"))
+            elif doc[right].text == "," and "," not in doc[left:right].text:
+                found.append(Span(left - 1, right + 1, "apposition"))
+    return [s for s in found if not attribution(doc, s.start + (doc[s.start].text == ","))]
+
+
+def _after_bare_phrase(doc: Any, main: Any, left: int) -> bool:
+    """Does the unit follow a verbless phrase set off by a comma after the main verb
+    (", une semaine | après la révélation")? Deleting it would leave that phrase bare."""
+    for i in range(left - 1, main.i, -1):
+        if doc[i].text == ",":
+            return True
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def attribution(doc: Any, left: int) -> bool:
+    head = doc[left : left + 2].text.lower()
+    return head.startswith(ATTRIBUTION_STARTS)
