@@ -87,9 +87,9 @@ def _incise(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
         if any(t.head.i not in tail for t in doc[cut:final] if t.i != verb.i and not t.is_punct):
             continue  # the attribution must be a closed unit at the end
         heads = [t for t in doc[:cut] if not t.is_punct and t.head.i >= cut]
-        if verb.i == root.i and len(heads) == 1 and heads[0].head.i == verb.i:
-            if verbal(heads[0]):  # a clause, not the subject ("Le président, qui ..., a dit")
-                return verb, cut
+        content = len(heads) == 1 and heads[0].head.i == verb.i and verbal(heads[0])
+        if verb.i == root.i and content:  # a clause, not a subject ("Le président, qui ..., a dit")
+            return verb, cut
         if verb.i != root.i and not heads and root.i < cut:
             return verb, cut
     return None
@@ -111,8 +111,7 @@ def postposed_subjects(verb: Any) -> list[Any]:
     return [
         c
         for c in verb.children
-        if c.i > start
-        and (c.dep_ in SUBJECTS or (c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}))
+        if c.i > start and (c.dep_ in SUBJECTS or (c.dep_ == "obj" and c.pos_ in {"NOUN", "PROPN"}))
     ]
 
 
