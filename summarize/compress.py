@@ -132,7 +132,8 @@ DANGLING = frozenset(
     ]
 )
 SENTENCE_ENDS = {".", "!", "?", "…"}
-GLUED = re.compile(r"[^\W\d][.!?…][A-ZÀ-Ý]")  # "pour vol.Les deux hommes": two sentences
+GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý][a-zà-ÿ]")  # "pour vol.Les deux": 2 sentences
+NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
 _DOUBLE_COMMA = re.compile(r",\s*,")
@@ -283,4 +284,7 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
             and word.lower().replace("’", "'") in DANGLING
         ):
             return False
+    first = next(t for t in doc if t.i not in drop)
+    if first.i > 0 and first.lower_.replace("’", "'") in NO_START:
+        return False  # "Qu'il a prévu ..." once came out of "Vélo, qu'il a prévu ..."
     return len(text.split()) >= 4

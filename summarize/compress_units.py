@@ -25,6 +25,7 @@ SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
 VERB_PARTS = {"aux:tense", "aux:pass", "cop"}
 INCISE_TAIL = {"obl:mod": "prepositional phrase", "advcl": "adverbial clause"}
 ATTRIBUTION_STARTS = ("selon", "d'après", "d’après", "aux yeux")
+RESTRICTIVE_MIN_WORDS = 4  # a relative clause without a comma is deleted from 4 words on
 INCISE_DEPS = {"parataxis", "advcl", "conj", "ccomp", "dep"}  # how the parser attaches it
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
@@ -185,6 +186,8 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             continue  # an obl:mod: a prepositional phrase of the main verb only
         if label == "relative clause" and t.head.pos_ not in {"NOUN", "PROPN"}:
             continue  # "ceux qui ...", "ce que ...": the pronoun needs its clause
+        if label == "apposition" and sum(c.dep_ == "appos" for c in t.head.children) > 1:
+            continue  # an item of a list ("l'Eure, le Loiret, l'Aube et la Marne")
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
         if label != "coordinated clause" and any(
@@ -211,6 +214,8 @@ def _bounded(doc: Any, cl: Clause, left: int, right: int, dep: str) -> tuple[int
             return left - 1, final
         if dep not in TRAILING_ONLY and dep not in {"acl:relcl", "coordinated"}:
             return None
+        if dep == "acl:relcl" and right - left < RESTRICTIVE_MIN_WORDS:
+            return None  # "dans les jours qui viennent": a short restrictive relative stays
         return None if _after_bare_phrase(doc, cl.main, left) else (left, final)
     if dep == "conj":
         return None
