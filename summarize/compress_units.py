@@ -26,6 +26,10 @@ VERB_PARTS = {"aux:tense", "aux:pass", "cop"}
 INCISE_TAIL = {"obl:mod": "prepositional phrase", "advcl": "adverbial clause"}
 ATTRIBUTION_STARTS = ("selon", "d'après", "d’après", "aux yeux")
 RESTRICTIVE_MIN_WORDS = 4  # a relative clause without a comma is deleted from 4 words on
+SUBORDINATORS = {"lorsque", "lorsqu'", "quand", "puisque", "puisqu'"}
+SUBORDINATORS_QUE = {"alors", "tandis", "bien", "parce", "dès", "pendant", "depuis", "même"}
+SUBORDINATORS_QUE |= {"ainsi", "avant", "après", "sans", "pour", "afin"}  # ", ainsi qu'un ..."
+INFINITIVE_ADJUNCTS = {"avant", "après", "pour", "afin", "sans"}  # ", avant de réciter ..."
 INCISE_DEPS = {"parataxis", "advcl", "conj", "ccomp", "dep"}  # how the parser attaches it
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
@@ -139,7 +143,9 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
     if cl.incise is not None:
         found.extend(_incise_spans(doc, cl))
     quotes = quoted(doc)
-    return [s for s in dict.fromkeys(found) if not _cuts_quote(s, quotes)]
+    found.extend(_trailing_spans(doc, cl, quotes))
+    unique = {(s.start, s.end): s for s in reversed(found)}  # the first label of a range
+    return [s for s in found if unique[s.start, s.end] is s and not _cuts_quote(s, quotes)]
 
 
 def _cuts_quote(span: Span, quotes: list[tuple[int, int]]) -> bool:
@@ -148,6 +154,52 @@ def _cuts_quote(span: Span, quotes: list[tuple[int, int]]) -> bool:
         span.start < b and a < span.end and not (span.start <= a and b <= span.end)
         for a, b in quotes
     )
+
+
+def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list[Span]:
+    """What follows a comma or a colon after the main verb, up to the end, when it opens an
+    adjunct (`, faisant naître l'espoir ...`, `, en dressant un parallèle ...`, `, alors que
+    ...`, `, avant de réciter ...`, `, dont ...`, `, ainsi qu'...`) or an elaboration after a
+    colon (`: il a voté pour ...`). Commas inside do not matter: all goes to the end."""
+    inside = {i for a, b in [*quotes, *_brackets(doc)] for i in range(a, b)}
+    found = []
+    for t in doc[cl.main.i + 1 : cl.end - 2]:
+        if t.i in inside or t.text not in {",", ":"}:
+            continue
+        heads = [x for x in doc[t.i + 1 : cl.end] if x.head.i not in range(t.i, cl.end)]
+        if len([x for x in heads if not x.is_punct]) != 1:
+            continue  # not one unit: "son frère, soupçonné ..., sa femme et un ami"
+        if t.text == ":" and doc[t.i + 1].text not in QUOTES:
+            found.append(Span(t.i, cl.end, "elaboration"))
+        elif t.text == ",":
+            label = _adjunct(doc, t.i + 1)
+            if label is not None:
+                found.append(Span(t.i, cl.end, label))
+    return found
+
+
+def _adjunct(doc: Any, i: int) -> str | None:
+    """The kind of adjunct that opens at token i, or None."""
+    word, nxt = doc[i].lower_.replace("’", "'"), doc[i + 1]
+    if doc[i].pos_ in {"VERB", "AUX"} and "Part" in doc[i].morph.get("VerbForm"):
+        return "participial phrase"
+    if word == "en" and "Part" in nxt.morph.get("VerbForm"):
+        return "gerund"
+    if word in SUBORDINATORS and doc[i].pos_ == "SCONJ":
+        return "adverbial clause"
+    if word in SUBORDINATORS_QUE and nxt.lower_ in {"que", "qu'", "qu’", "si"}:
+        return "adverbial clause"
+    if word in INFINITIVE_ADJUNCTS:
+        verb = doc[i + 2] if nxt.lower_ in {"de", "d'", "d’"} else nxt
+        if "Inf" in verb.morph.get("VerbForm"):
+            return "adverbial clause"
+    if word in {"dont", "où", "qui"} and doc[i - 2].pos_ in {"NOUN", "PROPN", "NUM"}:
+        return "relative clause"
+    return None
+
+
+def _brackets(doc: Any) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _parentheticals(doc, len(doc))]
 
 
 def _parentheticals(doc: Any, end: int) -> list[Span]:

@@ -29,7 +29,7 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Le suspect a été interpellé lundi soir à Marseille, où il s'était réfugié depuis plusieurs semaines.",
-        set(),
+        {"Le suspect a été interpellé lundi soir à Marseille."},
     ),
     (
         "Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.",
