@@ -21,6 +21,7 @@ FRONTED = {"obl:mod", "advmod", "advcl"}  # phrases that may open a sentence bef
 AFTER_INNER = {"VERB", "AUX", "ADV", "PRON", "ADP"}  # may follow a deleted ", unit,"
 TRAILING_ONLY = {"obl:mod"}  # without commas, deleted only at the end of the sentence
 RELATIVE_PRONOUNS = {"qui", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
+RELATIVE_PRONOUNS |= {"auquel", "auxquels", "auxquelles", "duquel", "desquels", "desquelles"}
 SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
 VERB_PARTS = {"aux:tense", "aux:pass", "cop"}
 INCISE_TAIL = {"obl:mod": "prepositional phrase", "advcl": "adverbial clause"}
@@ -30,6 +31,7 @@ SUBORDINATORS = {"lorsque", "lorsqu'", "quand", "puisque", "puisqu'"}
 SUBORDINATORS_QUE = {"alors", "tandis", "bien", "parce", "dès", "pendant", "depuis", "même"}
 SUBORDINATORS_QUE |= {"ainsi", "avant", "après", "sans", "pour", "afin"}  # ", ainsi qu'un ..."
 INFINITIVE_ADJUNCTS = {"avant", "après", "pour", "afin", "sans"}  # ", avant de réciter ..."
+RESUMING = {"de", "d'", "à", "que", "qu'"}  # a comma then these: the main clause goes on
 INCISE_DEPS = {"parataxis", "advcl", "conj", "ccomp", "dep"}  # how the parser attaches it
 QUOTES = {"«": "»", "“": "”", '"': '"'}
 
@@ -145,7 +147,32 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
     quotes = quoted(doc)
     found.extend(_trailing_spans(doc, cl, quotes))
     unique = {(s.start, s.end): s for s in reversed(found)}  # the first label of a range
-    return [s for s in found if unique[s.start, s.end] is s and not _cuts_quote(s, quotes)]
+    return [
+        s
+        for s in found
+        if unique[s.start, s.end] is s
+        and not _cuts_quote(s, quotes)
+        and not _holds_attribution(doc, s)
+    ]
+
+
+def _holds_attribution(doc: Any, span: Span) -> bool:
+    """Would deleting the span delete who says so: an inverted verb opening it (", révèle
+    l'Express"), or a `selon ...`, `d'après ...` inside it?"""
+    first = doc[span.start + 1] if doc[span.start].text == "," else doc[span.start]
+    verb = first if first.pos_ == "VERB" else first.head
+    finite = first.pos_ in {"VERB", "AUX"} and "Fin" in first.morph.get("VerbForm")
+    if finite and postposed_subjects(verb):
+        return True
+    return any(
+        attribution(doc, i) and doc[i + 1].lower_ not in RELATIVE_PRONOUNS
+        for i in range(span.start, span.end - 1)
+    )
+
+
+def cleft(t: Any) -> bool:
+    """Is t the focus of a cleft ("c'est un procès très attendu qui ...")?"""
+    return any(c.lower_ in {"c'", "c’", "ce"} and c.dep_ in SUBJECTS for c in t.children)
 
 
 def _cuts_quote(span: Span, quotes: list[tuple[int, int]]) -> bool:
@@ -171,11 +198,20 @@ def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list
             continue  # not one unit: "son frère, soupçonné ..., sa femme et un ami"
         if t.text == ":" and doc[t.i + 1].text not in QUOTES:
             found.append(Span(t.i, cl.end, "elaboration"))
-        elif t.text == ",":
+        elif t.text == "," and not _resumed(doc, t.i + 1, cl.end):
             label = _adjunct(doc, t.i + 1)
             if label is not None:
                 found.append(Span(t.i, cl.end, label))
     return found
+
+
+def _resumed(doc: Any, start: int, end: int) -> bool:
+    """Does the main clause resume after an incidental adjunct (`a eu la surprise, en ouvrant
+    le capot, d'y découvrir un boa`)? Then the adjunct does not end the sentence."""
+    return any(
+        x.text == "," and doc[x.i + 1].lower_.replace("’", "'") in RESUMING
+        for x in doc[start : end - 1]
+    )
 
 
 def _adjunct(doc: Any, i: int) -> str | None:
@@ -236,8 +272,8 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             t.dep_ in TRAILING_ONLY and (t.head.i != main.i or doc[left].pos_ != "ADP")
         ):
             continue  # an obl:mod: a prepositional phrase of the main verb only
-        if label == "relative clause" and t.head.pos_ not in {"NOUN", "PROPN"}:
-            continue  # "ceux qui ...", "ce que ...": the pronoun needs its clause
+        if label == "relative clause" and (t.head.pos_ not in {"NOUN", "PROPN"} or cleft(t.head)):
+            continue  # "ceux qui ...", "ce que ...", "c'est X qui ...": it needs its clause
         if label == "apposition" and sum(c.dep_ == "appos" for c in t.head.children) > 1:
             continue  # an item of a list ("l'Eure, le Loiret, l'Aube et la Marne")
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
@@ -294,6 +330,8 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     if doc[span[1]].pos_ in {"VERB", "AUX"} and span[1] not in verb:
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
+        if main.i < span[0] and _after_bare_phrase(doc, main, span[0]):
+            return span[0], span[1] - 1  # "21 ans, cousines, aux cris": that comma stays
         return span
     return None
 

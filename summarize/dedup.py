@@ -153,5 +153,3 @@ def dedup(
         format=fmt,
         metadata=metadata,
     )
-
-
