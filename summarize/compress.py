@@ -259,7 +259,8 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
     for verb in (root, cl.main, cl.incise):
         if verb is not None and verb.i in drop:
             return False
-        if verb is not None and any(c.i in drop for c in verb.children if c.dep_ in KEPT_DEPS):
+        kept = [c for c in verb.children if c.dep_ in KEPT_DEPS] if verb is not None else []
+        if any(c.i in drop and c.i != cl.apposed for c in kept):
             return False
     root = cl.main
     right = [c for c in root.children if root.i < c.i < cl.end and not c.is_punct]

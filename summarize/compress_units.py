@@ -25,6 +25,13 @@ RELATIVE_PRONOUNS |= {"auquel", "auxquels", "auxquelles", "duquel", "desquels", 
 SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
 VERB_PARTS = {"aux:tense", "aux:pass", "cop"}
 INCISE_TAIL = {"obl:mod": "prepositional phrase", "advcl": "adverbial clause"}
+INCISE_TAIL |= {"advmod": "prepositional phrase"}  # ", lors de son point presse"
+SUBJECT_TAIL = {"appos": "apposition", "acl:relcl": "relative clause", "acl": "participial phrase"}
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin"}
+TIME_WORDS |= {"soir", "nuit", "jour", "semaine", "mois", "an", "année", "week-end", "veille"}
+TIME_WORDS |= {"lendemain", "hier", "midi", "après-midi", "soirée", "matinée", "janvier"}
+TIME_WORDS |= {"février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre"}
+TIME_WORDS |= {"octobre", "novembre", "décembre", "printemps", "été", "automne", "hiver"}
 ATTRIBUTION_STARTS = ("selon", "d'après", "d’après", "aux yeux")
 RESTRICTIVE_MIN_WORDS = 4  # a relative clause without a comma is deleted from 4 words on
 SUBORDINATORS = {"lorsque", "lorsqu'", "quand", "puisque", "puisqu'"}
@@ -51,6 +58,7 @@ class Clause:
     main: Any
     end: int
     incise: Any | None = None
+    apposed: int = -1  # a subject the parser took for the apposition's ("L'opération, la ...")
 
 
 def root_of(doc: Any) -> Any:
@@ -69,12 +77,31 @@ def clause(doc: Any) -> Clause:
     root, final = root_of(doc), final_index(doc)
     found = _incise(doc, root, final)
     if found is None:
-        return Clause(root, final)
+        return Clause(root, final, apposed=_apposed_subject(doc, root))
     verb, cut = found
     if verb.i != root.i:
         return Clause(root, cut, verb)  # "..., rapporte Le Parisien": the parser's advcl
     heads = [t for t in doc[:cut] if not t.is_punct and t.head.i >= cut]
-    return Clause(heads[0], cut, verb)
+    return Clause(heads[0], cut, verb, _apposed_subject(doc, heads[0]))
+
+
+def _apposed_subject(doc: Any, main: Any) -> int:
+    """ "L'opération, la troisième en une semaine, a permis ...": the parser makes the first
+    noun phrase an obl:mod and the apposition the subject. The index of that false subject
+    when the sentence has this shape (noun phrase, comma, subject, comma, verb), else -1."""
+    first = next((c for c in main.children if c.left_edge.i == 0), None)
+    subjects = [c for c in main.children if c.dep_ in SUBJECTS and c.i < main.i]
+    if first is None or first.dep_ != "obl:mod" or adverbial(first) or len(subjects) != 1:
+        return -1
+    if first.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in first.children):
+        return -1
+    subject, comma = subjects[0], first.right_edge.i + 1
+    if doc[comma].text != "," or subject.left_edge.i != comma + 1:
+        return -1
+    after = subject.right_edge.i + 1
+    if doc[after].text != "," or after + 1 != verb_start(main):
+        return -1
+    return subject.i
 
 
 def _incise(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
@@ -144,6 +171,9 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
         found.append(prefix)
     if cl.incise is not None:
         found.extend(_incise_spans(doc, cl))
+    if cl.apposed >= 0:
+        subject = doc[cl.apposed]
+        found.append(Span(subject.left_edge.i - 1, subject.right_edge.i + 2, "apposition"))
     quotes = quoted(doc)
     found.extend(_trailing_spans(doc, cl, quotes))
     unique = {(s.start, s.end): s for s in reversed(found)}  # the first label of a range
@@ -352,7 +382,17 @@ def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
         return None  # the subject must open what is left ("..., a-t-il dit" is no sentence)
     if any(q in doc[: right + 1].text for q in ('"', "«", "»", "“")):
         return None  # a quotation is not a fronted phrase
+    if not adverbial(t):
+        return None
     return 0, right + 1
+
+
+def adverbial(t: Any) -> bool:
+    """Is a phrase the parser calls obl:mod really one? Without a preposition it must say
+    when ("Lundi soir, ..."): "L'opération, la troisième ..., a permis" is a subject."""
+    if t.dep_ != "obl:mod" or any(c.dep_ == "case" for c in t.children):
+        return True
+    return any(x.lower_ in TIME_WORDS or x.like_num for x in t.subtree)
 
 
 def _fronted_prefix(doc: Any, cl: Clause) -> Span | None:
@@ -361,7 +401,7 @@ def _fronted_prefix(doc: Any, cl: Clause) -> Span | None:
     main, start = cl.main, subject_start(cl.main)
     if start < 3 or doc[start - 1].text != "," or doc[start].pos_ in {"VERB", "AUX"}:
         return None
-    openers = [c for c in main.children if c.dep_ in FRONTED and c.i < start]
+    openers = [c for c in main.children if c.dep_ in FRONTED and c.i < start and adverbial(c)]
     inside = {x.i for c in openers for x in c.subtree}
     if any(t.i not in inside and not t.is_punct for t in doc[: start - 1]):
         return None
@@ -379,16 +419,18 @@ def _incise_spans(doc: Any, cl: Clause) -> list[Span]:
     found = []
     for t in doc[after + 1 : final]:
         left, right = t.left_edge.i, t.right_edge.i + 1
+        if t.dep_ == "advmod" and right - left < 3:
+            continue  # an adverb, not a phrase
         if t.head.i == verb.i and t.dep_ in INCISE_TAIL and right == final and left > after:
             if doc[left - 1].text == ",":
                 found.append(Span(left - 1, final, INCISE_TAIL[t.dep_]))
             elif t.dep_ == "obl:mod" and doc[left].pos_ == "ADP":
                 found.append(Span(left, final, INCISE_TAIL[t.dep_]))
-        elif t.dep_ == "appos" and t.head in subjects and doc[left - 1].text == ",":
+        elif t.dep_ in SUBJECT_TAIL and t.head in subjects and doc[left - 1].text == ",":
             if right == final:
-                found.append(Span(left - 1, final, "apposition"))
+                found.append(Span(left - 1, final, SUBJECT_TAIL[t.dep_]))
             elif doc[right].text == "," and "," not in doc[left:right].text:
-                found.append(Span(left - 1, right + 1, "apposition"))
+                found.append(Span(left - 1, right + 1, SUBJECT_TAIL[t.dep_]))
     return [s for s in found if not attribution(doc, s.start + (doc[s.start].text == ","))]
 
 
