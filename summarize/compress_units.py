@@ -200,6 +200,13 @@ def _holds_attribution(doc: Any, span: Span) -> bool:
     )
 
 
+def _listed(t: Any) -> bool:
+    """Is the apposition an item of a list: its head has other appositions or conjuncts, or
+    is one ("des cartouches, un couteau")?"""
+    siblings = [c for c in t.head.children if c.dep_ in {"appos", "conj"}]
+    return len(siblings) > 1 or t.head.dep_ in {"appos", "conj"}
+
+
 def cleft(t: Any) -> bool:
     """Is t the focus of a cleft ("c'est un procès très attendu qui ...")?"""
     return any(c.lower_ in {"c'", "c’", "ce"} and c.dep_ in SUBJECTS for c in t.children)
@@ -304,7 +311,7 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             continue  # an obl:mod: a prepositional phrase of the main verb only
         if label == "relative clause" and (t.head.pos_ not in {"NOUN", "PROPN"} or cleft(t.head)):
             continue  # "ceux qui ...", "ce que ...", "c'est X qui ...": it needs its clause
-        if label == "apposition" and sum(c.dep_ == "appos" for c in t.head.children) > 1:
+        if label == "apposition" and _listed(t):
             continue  # an item of a list ("l'Eure, le Loiret, l'Aube et la Marne")
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
