@@ -108,12 +108,14 @@ def _incise(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
     """The verb of an inverted attribution that ends the sentence, set off by a comma, its
     subject after it (`..., a annoncé jeudi le ministère.`), and the index of that comma."""
     later = [c for c in root.children if c.dep_ in INCISE_DEPS and c.i > root.i]
-    for verb in [root, *later]:
+    shaped = [t for t in doc[root.i + 1 : final] if t.pos_ == "VERB" and _said_by(doc, t.i)]
+    for verb in [root, *later, *shaped]:
         parts = [c.i for c in verb.children if c.dep_ in VERB_PARTS and c.i < verb.i]
         cut = verb_start(verb) - 1
         if verb.pos_ != "VERB" or cut < 3 or doc[cut].text != ",":
             continue
-        if not any("Fin" in doc[i].morph.get("VerbForm") for i in [verb.i, *parts]):
+        finite = any("Fin" in doc[i].morph.get("VerbForm") for i in [verb.i, *parts])
+        if not finite and verb not in shaped:
             continue
         if not postposed_subjects(verb):
             continue
@@ -127,6 +129,20 @@ def _incise(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
         if verb.i != root.i and not heads and root.i < cut:
             return verb, cut
     return None
+
+
+def _said_by(doc: Any, i: int) -> bool:
+    """Does a verb at i, right after a comma, open an attribution: its subject follows
+    (", révèle l'Express", ", a-t-il dit"), it is neither a present nor a past participle
+    (", publiée mardi", ", accusés du viol"), and what follows is no date?"""
+    first = doc[i]
+    if i == 0 or doc[i - 1].text != "," or i + 1 >= len(doc) or first.pos_ not in {"VERB", "AUX"}:
+        return False
+    nxt = doc[i + 1]
+    if nxt.text.startswith("-"):
+        return True
+    participle = first.lower_.endswith(("ant", "é", "ée", "és", "ées"))
+    return not participle and nxt.pos_ in {"DET", "PROPN", "NOUN"} and nxt.lower_ not in TIME_WORDS
 
 
 def verbal(t: Any) -> bool:
@@ -192,7 +208,7 @@ def _holds_attribution(doc: Any, span: Span) -> bool:
     first = doc[span.start + 1] if doc[span.start].text == "," else doc[span.start]
     verb = first if first.pos_ == "VERB" else first.head
     finite = first.pos_ in {"VERB", "AUX"} and "Fin" in first.morph.get("VerbForm")
-    if finite and postposed_subjects(verb):
+    if (finite and postposed_subjects(verb)) or _said_by(doc, first.i):
         return True
     return any(
         attribution(doc, i) and doc[i + 1].lower_ not in RELATIVE_PRONOUNS
