@@ -270,8 +270,9 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
         and not any(c.dep_ == "cop" for c in root.children)
     ):
         return False  # the verb loses everything after it ("vient en aide" -> "vient")
+    free = cl.incise.i if cl.incise is not None else -1  # the attribution tells of it all
     for t in doc:  # a kept word whose head is deleted would be an orphan
-        if t.i not in drop and not t.is_punct and t.head.i in drop:
+        if t.i not in drop and not t.is_punct and t.head.i in drop and t.i != free:
             return False
     for a, b in QUOTE_PAIRS:
         if text.count(a) != text.count(b):

@@ -277,7 +277,7 @@ def _adjunct(doc: Any, i: int) -> str | None:
     if word in SUBORDINATORS and doc[i].pos_ == "SCONJ":
         return "adverbial clause"
     if word in SUBORDINATORS_QUE and nxt.lower_ in {"que", "qu'", "qu’", "si"}:
-        return "adverbial clause"
+        return "coordinated phrase" if word == "ainsi" else "adverbial clause"
     if word in INFINITIVE_ADJUNCTS:
         verb = doc[i + 2] if nxt.lower_ in {"de", "d'", "d’"} else nxt
         if "Inf" in verb.morph.get("VerbForm"):
@@ -309,8 +309,10 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
     found = []
     for t in doc[:final]:
         left, right = t.left_edge.i, t.right_edge.i + 1
+        if right > final and cl.incise is not None and t.i < final:
+            right = final  # the parser hung the attribution on it: the unit stops at its comma
         if right > final:
-            continue  # a unit of the attribution, or one that crosses its comma
+            continue  # a unit of the attribution
         label = DELETABLE.get(t.dep_)
         if t.dep_ == "conj" and t.pos_ == "VERB" and doc[left].lower_ in RELATIVE_PRONOUNS:
             label = "relative clause"  # the parser's conj for ", où il s'était réfugié"
@@ -469,5 +471,11 @@ def _after_bare_phrase(doc: Any, main: Any, left: int) -> bool:
 
 
 def attribution(doc: Any, left: int) -> bool:
+    """Does an attribution start at left: `selon ...`, `d'après ...`, `comme le rapporte ...`,
+    `comme l'a indiqué ...`?"""
     head = doc[left : left + 2].text.lower()
-    return head.startswith(ATTRIBUTION_STARTS)
+    if head.startswith(ATTRIBUTION_STARTS):
+        return True
+    words = [t.lower_.replace("’", "'") for t in doc[left : left + 3]]
+    verbs = [t.pos_ for t in doc[left + 2 : left + 4]]
+    return words[:1] == ["comme"] and words[1:2] in (["le"], ["l'"]) and "VERB" in verbs
