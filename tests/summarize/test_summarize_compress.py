@@ -201,8 +201,8 @@ CASES: list[tuple[str, set[str]]] = [
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\" dans une interview accordée au Journal du Dimanche.",
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, qui trône en plein Quartier latin à Paris, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\".",
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\".",
-            "L'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\" dans une interview accordée au Journal du Dimanche.",
-            "L'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\".",
+            'L\'ancien président de la République Nicolas Sarkozy rend hommage à cette "héroïne du XXe siècle" dans une interview accordée au Journal du Dimanche.',
+            'L\'ancien président de la République Nicolas Sarkozy rend hommage à cette "héroïne du XXe siècle".',
         },
     ),
     (
