@@ -147,7 +147,7 @@ DANGLING = frozenset(
     ]
 )
 SENTENCE_ENDS = {".", "!", "?", "…"}
-GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý][a-zà-ÿ]")  # "pour vol.Les deux": 2 sentences
+GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý][a-zà-ÿ]|[A-ZÀ-Ý]{3}[a-zà-ÿ]")  # "vol.Les"
 NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
@@ -213,7 +213,7 @@ def _versions(doc: Any) -> list[Compression]:
         return []
     cl = clause(doc)
     units = spans(doc, cl)
-    if not _sound(doc, cl.main):  # the reported clause is doubtful: only its attribution
+    if not _sound(doc, cl):  # the reported clause is doubtful: only its attribution
         units = [s for s in units if cl.incise is not None and s.start >= cl.end]
     out: dict[str, Compression] = {}
     for size in range(1, min(MAX_UNITS, len(units)) + 1):
@@ -227,9 +227,11 @@ def _versions(doc: Any) -> list[Compression]:
     return sorted(out.values(), key=lambda c: -c.words)
 
 
-def _sound(doc: Any, main: Any) -> bool:
+def _sound(doc: Any, cl: Clause) -> bool:
     """A verbal main clause (or copula), a finite verb, a subject before it."""
-    if any(c.dep_ == "mark" for c in main.children) or not _opens_clause(doc, main):
+    main = cl.main
+    opens = cl.opener > 0 or _opens_clause(doc, main)
+    if any(c.dep_ == "mark" for c in main.children) or not opens:
         return False  # the root is a subordinate clause ("Alors qu'il pleut ..."): a bad parse
     verbs = [main, *(c for c in main.children if c.dep_ in VERB_PARTS)]
     if not any("Fin" in v.morph.get("VerbForm") for v in verbs):
@@ -271,7 +273,7 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
     core dependents, balanced quotes, and leaves no function word dangling before a comma or
     the end."""
     root = next(t for t in doc if t.dep_ == "ROOT")
-    for verb in (root, cl.main, cl.incise):
+    for verb in (None if cl.opener else root, cl.main, cl.incise):
         if verb is not None and verb.i in drop:
             return False
         kept = [c for c in verb.children if c.dep_ in KEPT_DEPS] if verb is not None else []
@@ -285,10 +287,10 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
         and not any(c.dep_ == "cop" for c in root.children)
     ):
         return False  # the verb loses everything after it ("vient en aide" -> "vient")
-    free = cl.incise.i if cl.incise is not None else -1  # the attribution tells of it all
-    for t in doc:  # a kept word whose head is deleted would be an orphan
-        if t.i not in drop and not t.is_punct and t.head.i in drop and t.i != free:
-            return False
+    free = {cl.incise.i if cl.incise is not None else -1, cl.main.i if cl.opener else -1}
+    for t in doc:  # a kept word whose head is deleted would be an orphan (but the main verb
+        if t.i not in drop and not t.is_punct and t.head.i in drop and t.i not in free:
+            return False  # hung in the opening, the attribution's verb: they tell of it all)
     for a, b in QUOTE_PAIRS:
         if text.count(a) != text.count(b):
             return False

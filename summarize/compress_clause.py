@@ -44,6 +44,7 @@ class Clause:
     end: int
     incise: Any | None = None
     apposed: int = -1  # a subject the parser took for the apposition's ("L'opération, la ...")
+    opener: int = 0  # where the main clause starts when the parser hung it in the opening
 
 
 def root_of(doc: Any) -> Any:
@@ -61,6 +62,9 @@ def final_index(doc: Any) -> int:
 def clause(doc: Any) -> Clause:
     root, final = root_of(doc), final_index(doc)
     found = _incise(doc, root, final)
+    rerooted = _rerooted(doc, root, final) if found is None else None
+    if rerooted is not None:
+        return Clause(rerooted[0], final, opener=rerooted[1])
     if found is None:
         return Clause(root, final, apposed=_apposed_subject(doc, root))
     verb, cut = found
@@ -68,6 +72,36 @@ def clause(doc: Any) -> Clause:
         return Clause(root, cut, verb)  # "..., rapporte Le Parisien": the parser's advcl
     heads = [t for t in doc[:cut] if not t.is_punct and t.head.i >= cut]
     return Clause(heads[0], cut, verb, _apposed_subject(doc, heads[0]))
+
+
+def _rerooted(doc: Any, root: Any, final: int) -> tuple[Any, int] | None:
+    """ "Huit jours après l'explosion qui a fait quatre morts, des riverains ont rendu ...":
+    the parser made the opening phrase the root and hung the main clause inside it. The
+    main verb and where its clause starts, when that clause runs from a comma to the end."""
+    if verbal(root) and not any(c.dep_ == "case" for c in root.children):
+        return None
+    for t in doc[root.i + 1 : final]:
+        starts = [c.left_edge.i for c in t.children if c.dep_ in SUBJECTS and c.i < t.i]
+        if t.pos_ not in {"VERB", "AUX"} or not starts or t.left_edge.i != min(starts):
+            continue
+        start = min(starts)
+        if start < 3 or doc[start - 1].text != "," or t.right_edge.i + 1 < final:
+            continue
+        if root.i > start or doc[start].lower_ in RELATIVE_PRONOUNS or not _opening(doc[0]):
+            continue  # "La directrice, qui a côtoyé ..., affirme": no clause hung in an opening
+        verbs = [t, *(c for c in t.children if c.dep_ in VERB_PARTS)]
+        if not any("Fin" in v.morph.get("VerbForm") for v in verbs):
+            continue
+        if any(q in doc[:start].text for q in QUOTES) or attribution(doc, 0):
+            return None
+        return t, start
+    return None
+
+
+def _opening(t: Any) -> bool:
+    """Can t open an adverbial phrase ("Après", "Alors que", "Huit jours après", "Lundi")?"""
+    participle = t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
+    return t.pos_ in {"ADP", "ADV", "SCONJ", "NUM"} or t.lower_ in TIME_WORDS or participle
 
 
 def _apposed_subject(doc: Any, main: Any) -> int:
@@ -224,6 +258,5 @@ def attribution(doc: Any, left: int) -> bool:
     head = doc[left : left + 2].text.lower()
     if head.startswith(ATTRIBUTION_STARTS):
         return True
-    words = [t.lower_.replace("’", "'") for t in doc[left : left + 3]]
-    verbs = [t.pos_ for t in doc[left + 2 : left + 4]]
-    return words[:1] == ["comme"] and words[1:2] in (["le"], ["l'"]) and "VERB" in verbs
+    words = [t.lower_.replace("’", "'") for t in doc[left : left + 2]]
+    return words[:1] == ["comme"] and words[1:2] in (["le"], ["l'"])  # the parser: NOUN, VERB

@@ -49,6 +49,8 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
         found.append(prefix)
     if cl.incise is not None:
         found.extend(incise_spans(doc, cl))
+    if cl.opener:
+        found.append(Span(0, cl.opener, "fronted phrase"))
     if cl.apposed >= 0:
         subject = doc[cl.apposed]
         found.append(Span(subject.left_edge.i - 1, subject.right_edge.i + 2, "apposition"))
