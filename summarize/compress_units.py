@@ -237,6 +237,9 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
         if main.i < span[0] and _after_bare_phrase(doc, main, span[0]):
             return span[0], span[1] - 1  # "21 ans, cousines, aux cris": that comma stays
+        subject = max(cl.opener, subject_start(main))
+        if subject < span[0] < main.i and sum(x.text == "," for x in doc[subject : span[0]]) % 2:
+            return span[0], span[1] - 1  # "La directrice, Catherine Alvarez, affirme"
         return span
     return None
 

@@ -205,6 +205,49 @@ CASES: list[tuple[str, set[str]]] = [
             "Les salariés de l'usine se sont rassemblés devant les grilles.",
         },
     ),
+    (
+        "Huit jours après l'explosion qui a fait quatre morts dans le 9e arrondissement de Paris, des riverains de la rue de Trévise ont rendu un hommage aux deux pompiers décédés.",
+        {
+            "Des riverains de la rue de Trévise ont rendu un hommage aux deux pompiers décédés.",
+        },
+    ),
+    (
+        "Comme le révèle le Journal du dimanche, le maire de Cholet a lancé une pétition contre le projet.",
+        set(),
+    ),
+    (
+        "Le rapport de l'IGPN, qui n'établit \"pas de lien\" entre l'intervention des forces de l'ordre et sa mort, ne convainc pas toute la classe politique.",
+        {
+            "Le rapport de l'IGPN ne convainc pas toute la classe politique.",
+        },
+    ),
+    (
+        "La directrice de l'association, Catherine Alvarez, qui a côtoyé sœur Emmanuelle pendant quinze ans, affirme que le candidat exagère.",
+        {
+            "La directrice de l'association, Catherine Alvarez, affirme que le candidat exagère.",
+        },
+    ),
+    (
+        "Avec le Covid-19 qui n'a pas disparu, des règles détaillées ont été émises par les autorités sanitaires.",
+        {
+            "Des règles détaillées ont été émises par les autorités sanitaires.",
+        },
+    ),
+    ("Le ministre a rappelé les règles sanitaires, comme l'a indiqué son cabinet.", set()),
+    (
+        "Les secours ont évacué une vingtaine de personnes, selon les pompiers, qui ont maîtrisé le feu vers minuit.",
+        {
+            "Les secours ont évacué une vingtaine de personnes, selon les pompiers.",
+        },
+    ),
+    (
+        "Lundi soir, le suspect, qui avait pris la fuite, a été arrêté par la police à Lyon.",
+        {
+            "Le suspect, qui avait pris la fuite, a été arrêté par la police à Lyon.",
+            "Lundi soir, le suspect a été arrêté par la police à Lyon.",
+            "Le suspect a été arrêté par la police à Lyon.",
+        },
+    ),
 ]
 
 
