@@ -148,6 +148,7 @@ DANGLING = frozenset(
 )
 SENTENCE_ENDS = {".", "!", "?", "…"}
 GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý][a-zà-ÿ]|[A-ZÀ-Ý]{3}[a-zà-ÿ]")  # "vol.Les"
+FUNCTION_DEPS = {"mark", "case", "det", "cc", "fixed", "aux:tense", "aux:pass", "cop"}
 NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
@@ -287,6 +288,8 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
         and not any(c.dep_ == "cop" for c in root.children)
     ):
         return False  # the verb loses everything after it ("vient en aide" -> "vient")
+    if any(doc[i].dep_ in FUNCTION_DEPS and doc[i].head.i not in drop for i in drop):
+        return False  # "Alors qu'il y a une semaine, | une majorité ...": "qu'" goes alone
     free = {cl.incise.i if cl.incise is not None else -1, cl.main.i if cl.opener else -1}
     for t in doc:  # a kept word whose head is deleted would be an orphan (but the main verb
         if t.i not in drop and not t.is_punct and t.head.i in drop and t.i not in free:

@@ -13,6 +13,7 @@ from precis.summarize.compress_clause import (
     QUOTES,
     RELATIVE_PRONOUNS,
     SUBJECTS,
+    TIME_WORDS,
     VERB_PARTS,
     Clause,
     Span,
@@ -64,6 +65,20 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
         and not _cuts_quote(s, quotes)
         and not holds_attribution(doc, s)
     ]
+
+
+def _has_clause(doc: Any, left: int, right: int) -> bool:
+    """Does a phrase hold a finite verb outside a relative clause? Then it is no apposition."""
+    finite = [x for x in doc[left:right] if "Fin" in x.morph.get("VerbForm")]
+    return any(x.dep_ not in {"acl:relcl", "aux:tense", "aux:pass", "cop"} for x in finite)
+
+
+def _ago(doc: Any, end: int) -> bool:
+    """Does the phrase end with "il y a une semaine"? "Alors qu'il y a une semaine, une
+    majorité ... ne faisait pas ...": a date, not a clause; what follows belongs to it."""
+    words = [x.lower_ for x in doc[max(0, end - 5) : end]]
+    last = words[-1].removesuffix("s") if words else ""
+    return last in TIME_WORDS and "y" in words and "il" in words
 
 
 def _listed(t: Any) -> bool:
@@ -179,8 +194,8 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             continue  # an obl:mod: a prepositional phrase of the main verb only
         if label == "relative clause" and (t.head.pos_ not in {"NOUN", "PROPN"} or cleft(t.head)):
             continue  # "ceux qui ...", "ce que ...", "c'est X qui ...": it needs its clause
-        if label == "apposition" and _listed(t):
-            continue  # an item of a list ("l'Eure, le Loiret, l'Aube et la Marne")
+        if label == "apposition" and (_listed(t) or _has_clause(doc, left, right)):
+            continue  # a list item ("l'Eure, le Loiret"), a clause (", trois sur quatre estiment")
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
         if label != "coordinated clause" and any(
@@ -255,7 +270,7 @@ def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
         return None  # the subject must open what is left ("..., a-t-il dit" is no sentence)
     if any(q in doc[: right + 1].text for q in ('"', "«", "»", "“")):
         return None  # a quotation is not a fronted phrase
-    if not adverbial(t):
+    if not adverbial(t) or _ago(doc, right):
         return None
     return 0, right + 1
 
@@ -270,7 +285,11 @@ def _fronted_prefix(doc: Any, cl: Clause) -> Span | None:
     inside = {x.i for c in openers for x in c.subtree}
     if any(t.i not in inside and not t.is_punct for t in doc[: start - 1]):
         return None
-    if any(q in doc[:start].text for q in ('"', "«", "»", "“")) or attribution(doc, 0):
+    if (
+        any(q in doc[:start].text for q in ('"', "«", "»", "“"))
+        or attribution(doc, 0)
+        or _ago(doc, start - 1)
+    ):
         return None
     return Span(0, start, "fronted phrase")
 
