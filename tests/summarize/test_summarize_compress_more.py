@@ -248,6 +248,10 @@ CASES: list[tuple[str, set[str]]] = [
             "Le suspect a été arrêté par la police à Lyon.",
         },
     ),
+    (
+        "Alors qu'il y a une semaine, une majorité des Français ne faisaient pas confiance au Premier ministre, près de trois Français sur quatre estiment qu'il a présenté un bon plan.",
+        set(),
+    ),
 ]
 
 
