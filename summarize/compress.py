@@ -147,7 +147,7 @@ DANGLING = frozenset(
     ]
 )
 SENTENCE_ENDS = {".", "!", "?", "…"}
-GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý][a-zà-ÿ]|[A-ZÀ-Ý]{3}[a-zà-ÿ]")  # "vol.Les"
+GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý]|[A-ZÀ-Ý]{3}[a-zà-ÿ]")  # "vol.Les", "DACA.A"
 FUNCTION_DEPS = {"mark", "case", "det", "cc", "fixed", "aux:tense", "aux:pass", "cop"}
 NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))

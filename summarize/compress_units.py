@@ -81,11 +81,14 @@ def _ago(doc: Any, end: int) -> bool:
     return last in TIME_WORDS and "y" in words and "il" in words
 
 
-def _listed(t: Any) -> bool:
+def _listed(doc: Any, t: Any, main: Any) -> bool:
     """Is the apposition an item of a list: its head has other appositions or conjuncts, or
-    is one ("des cartouches, un couteau")?"""
+    is one ("des cartouches, un couteau"), or two commas come before it after the main verb
+    ("pas de public, retrait des lots reporté, paiement à distance")?"""
     siblings = [c for c in t.head.children if c.dep_ in {"appos", "conj"}]
-    return len(siblings) > 1 or t.head.dep_ in {"appos", "conj"}
+    if len(siblings) > 1 or t.head.dep_ in {"appos", "conj"}:
+        return True
+    return main.i < t.i and sum(x.text == "," for x in doc[main.i : t.left_edge.i - 1]) >= 2
 
 
 def cleft(t: Any) -> bool:
@@ -194,7 +197,7 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             continue  # an obl:mod: a prepositional phrase of the main verb only
         if label == "relative clause" and (t.head.pos_ not in {"NOUN", "PROPN"} or cleft(t.head)):
             continue  # "ceux qui ...", "ce que ...", "c'est X qui ...": it needs its clause
-        if label == "apposition" and (_listed(t) or _has_clause(doc, left, right)):
+        if label == "apposition" and (_listed(doc, t, main) or _has_clause(doc, left, right)):
             continue  # a list item ("l'Eure, le Loiret"), a clause (", trois sur quatre estiment")
         while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
             right -= 1
