@@ -252,6 +252,14 @@ CASES: list[tuple[str, set[str]]] = [
         "Alors qu'il y a une semaine, une majorité des Français ne faisaient pas confiance au Premier ministre, près de trois Français sur quatre estiment qu'il a présenté un bon plan.",
         set(),
     ),
+    (
+        "Une des conditions est d'être âgé de moins de 16 ans, ce qui n'était pas le cas de son frère.A la mi-juin, au terme d'une bataille juridique, la Cour suprême a infligé un camouflet au président.",
+        set(),
+    ),
+    (
+        "Le Conseil a recensé les ventes organisées durant le confinement, dans des conditions très strictes : pas d'exposition publique, pas de public, paiement à distance.",
+        set(),
+    ),
 ]
 
 
