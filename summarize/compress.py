@@ -294,10 +294,10 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
     for t in doc:  # a kept word whose head is deleted would be an orphan (but the main verb
         if t.i not in drop and not t.is_punct and t.head.i in drop and t.i not in free:
             return False  # hung in the opening, the attribution's verb: they tell of it all)
-    for a, b in QUOTE_PAIRS:
-        if text.count(a) != text.count(b):
+    for a, b in QUOTE_PAIRS:  # as balanced as the sentence was (a quote cut by the splitter)
+        if text.count(a) - text.count(b) != doc.text.count(a) - doc.text.count(b):
             return False
-    if text.count('"') % 2:
+    if text.count('"') % 2 != doc.text.count('"') % 2:
         return False
     words = re.findall(r"[\w'’-]+|[,.;:!?…]", text)
     for word, nxt in itertools.pairwise([*words, "."]):

@@ -185,23 +185,35 @@ def postposed_subjects(verb: Any) -> list[Any]:
 
 
 def quoted(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges (end exclusive) of the quotations, quote marks included."""
+    """Token ranges (end exclusive) of the quotations, quote marks included. A `"` opens when
+    a space comes before it and none after; a closing mark whose opening the splitter left in
+    the previous sentence (`Il faut partir", a-t-il dit.`) closes a quotation from the start,
+    an opening mark never closed runs to the end."""
     out: list[tuple[int, int]] = []
-    opened: tuple[int, str] | None = None
+    opened: dict[str, int] = {}
     for t in doc:
-        if opened is not None and t.text == opened[1]:
-            out.append((opened[0], t.i + 1))
-            opened = None
-        elif opened is None and t.text in QUOTES:
-            opened = (t.i, QUOTES[t.text])
-    if opened is not None:
-        out.append((opened[0], len(doc)))
+        closer = next((c for o, c in QUOTES.items() if o in opened and t.text == c), None)
+        if t.text == '"':
+            spaced = t.i == 0 or bool(doc[t.i - 1].whitespace_)
+            closer = '"' if '"' in opened or not (spaced and not t.whitespace_) else None
+        if closer is not None:
+            start = next(
+                (opened.pop(o) for o, c in QUOTES.items() if c == closer and o in opened), 0
+            )
+            out.append((start, t.i + 1))
+        elif t.text in QUOTES:
+            opened[t.text] = t.i
+        elif t.text in QUOTES.values():
+            out.append((0, t.i + 1))  # "»" or "”" with no opening: it opened before
+    out.extend((start, len(doc)) for start in opened.values())
     return out
 
 
 def holds_attribution(doc: Any, span: Span) -> bool:
     """Would deleting the span delete who says so: an inverted verb opening it (", révèle
     l'Express"), or a `selon ...`, `d'après ...` inside it?"""
+    if span.start > 0 and doc[span.start].text == "," and doc[span.start - 1].text in '"»”':
+        return True  # the words after a quotation: who said it
     first = doc[span.start + 1] if doc[span.start].text == "," else doc[span.start]
     verb = first if first.pos_ == "VERB" else first.head
     finite = first.pos_ in {"VERB", "AUX"} and "Fin" in first.morph.get("VerbForm")

@@ -19,6 +19,7 @@ from precis.summarize.compress_clause import (
     Span,
     adverbial,
     attribution,
+    final_index,
     holds_attribution,
     incise_spans,
     quoted,
@@ -58,13 +59,33 @@ def spans(doc: Any, cl: Clause) -> list[Span]:
     quotes = quoted(doc)
     found.extend(_trailing_spans(doc, cl, quotes))
     unique = {(s.start, s.end): s for s in reversed(found)}  # the first label of a range
+    tag = _speech_tag(doc, quotes) if cl.incise is None else len(doc)
     return [
         s
         for s in found
         if unique[s.start, s.end] is s
+        and (s.start < tag or _adjunct_after_tag(doc, s))
         and not _cuts_quote(s, quotes)
         and not holds_attribution(doc, s)
     ]
+
+
+def _adjunct_after_tag(doc: Any, span: Span) -> bool:
+    """After the words of a quotation, only a trailing adjunct goes: it follows the speaker
+    (`..., a souligné le député Eric Ciotti, rappelant que ...`, `..., avant de ...`)."""
+    if doc[span.start].text != "," or span.end != final_index(doc):
+        return False
+    word = doc[span.start + 1].lower_
+    openers = SUBORDINATORS | SUBORDINATORS_QUE | INFINITIVE_ADJUNCTS
+    return word.endswith("ant") or word == "en" or word in openers
+
+
+def _speech_tag(doc: Any, quotes: list[tuple[int, int]]) -> int:
+    """Where the words after a quotation that opens the sentence start (`...", a lancé au
+    ministre Gustave Kervern`): when the parse did not find that attribution, nothing after
+    the quotation's comma goes."""
+    ends = [b for a, b in quotes if a == 0 and b < len(doc) and doc[b].text == ","]
+    return ends[0] if ends else len(doc)
 
 
 def _has_clause(doc: Any, left: int, right: int) -> bool:
@@ -250,7 +271,8 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     ):
         return span[0], span[1] - 1  # "Alors que ..., après la mort ..., Jean-Luc Mélenchon"
     verb = {main.i, *(c.i for c in main.children if c.dep_ in VERB_PARTS)}
-    if doc[span[1]].pos_ in {"VERB", "AUX"} and span[1] not in verb:
+    inverted = subject_start(main) < 0  # "..., a dénoncé le syndicat": the comma stays
+    if doc[span[1]].pos_ in {"VERB", "AUX"} and (span[1] not in verb or inverted):
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
         if main.i < span[0] and _after_bare_phrase(doc, main, span[0]):
