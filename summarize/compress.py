@@ -147,7 +147,12 @@ DANGLING = frozenset(
     ]
 )
 SENTENCE_ENDS = {".", "!", "?", "…"}
-GLUED = re.compile(r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý]|[A-ZÀ-Ý]{3}[a-zà-ÿ]")  # "vol.Les", "DACA.A"
+GLUED = re.compile(  # sentences run together: "vol.Les", "DACA.A", "saines"En", "sérieuseInterrogé"
+    re.compile(  # two sentences run together: "vol.Les", "DACA.A", "saines"En", "sérieuseInterrogé"
+        r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý]|[.!?…][«\"“][A-ZÀ-Ý]|[a-zà-ÿ][\"»”][A-ZÀ-Ý]"
+        r"|[A-ZÀ-Ý]{3}[a-zà-ÿ]|[a-zà-ÿ]{4}[A-ZÀ-Ý][a-zà-ÿ]{3}"
+    )
+)
 FUNCTION_DEPS = {"mark", "case", "det", "cc", "fixed", "aux:tense", "aux:pass", "cop"}
 NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))

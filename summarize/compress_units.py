@@ -24,6 +24,7 @@ from precis.summarize.compress_clause import (
     incise_spans,
     quoted,
     subject_start,
+    verbal,
 )
 
 DELETABLE = {
@@ -271,7 +272,8 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     ):
         return span[0], span[1] - 1  # "Alors que ..., après la mort ..., Jean-Luc Mélenchon"
     verb = {main.i, *(c.i for c in main.children if c.dep_ in VERB_PARTS)}
-    inverted = subject_start(main) < 0  # "..., a dénoncé le syndicat": the comma stays
+    subjects = [c for c in main.children if c.dep_ in SUBJECTS and c.i < main.i]
+    inverted = all(verbal(c) for c in subjects)  # "..., a dénoncé le syndicat": comma stays
     if doc[span[1]].pos_ in {"VERB", "AUX"} and (span[1] not in verb or inverted):
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
@@ -325,6 +327,6 @@ def _after_bare_phrase(doc: Any, main: Any, left: int) -> bool:
     for i in range(left - 1, main.i, -1):
         if doc[i].text == ",":
             return True
-        if doc[i].pos_ in {"VERB", "AUX"}:
-            return False
+        if doc[i].pos_ in {"VERB", "AUX", "SCONJ"} or doc[i].dep_ in SUBJECTS:
+            return False  # a clause ("quand Jesse Hughes | ..."), not a bare phrase
     return False
