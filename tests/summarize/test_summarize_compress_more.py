@@ -260,6 +260,41 @@ CASES: list[tuple[str, set[str]]] = [
         "Le Conseil a recensé les ventes organisées durant le confinement, dans des conditions très strictes : pas d'exposition publique, pas de public, paiement à distance.",
         set(),
     ),
+    (
+        'Il y est depuis quatre ou cinq jours et pour une dizaine de jours", a précisé son frère David Séchan au journal Le Parisien.',
+        {
+            'Il y est depuis quatre ou cinq jours et pour une dizaine de jours", a précisé son frère David Séchan.',
+        },
+    ),
+    (
+        "C'est dans les épreuves que les amis sont là\", a souligné Jean-Yves Le Drian, après avoir échangé par téléphone avec son homologue libanais.",
+        {
+            "C'est dans les épreuves que les amis sont là\", a souligné Jean-Yves Le Drian.",
+        },
+    ),
+    (
+        'Le déconfinement est intervenu très rapidement, pour profiter des vacances", rappelle Salvador Mancip.',
+        set(),
+    ),
+    ("Il traîne une solide réputation d'escroc\", raconte-t-il aux auteurs du livre.", set()),
+    (
+        "\"Ce n'est pas adroit de demander publiquement la tête d'un ministre, alors qu'il n'arrive pas à l'obtenir.",
+        set(),
+    ),
+    (
+        'Le masque au cinéma, ça va être catastrophique", a lancé avec humour au Premier ministre, Gustave Kervern, qui copréside le jury du festival.',
+        set(),
+    ),
+    (
+        'Quelques dizaines d\'individus se sont introduits dans les locaux de la confédération" CFDT à Paris, où ils ont "agressé des salariés", a dénoncé le secrétaire général du syndicat.',
+        {
+            "Quelques dizaines d'individus se sont introduits dans les locaux de la confédération\" CFDT à Paris, a dénoncé le secrétaire général du syndicat.",
+        },
+    ),
+    (
+        'Ses déclarations ne sont pas saines"En 1984, Murielle Bolle, placée en garde à vue, avait accusé son beau-frère.',
+        set(),
+    ),
 ]
 
 
@@ -296,6 +331,7 @@ def test_an_inverted_attribution_is_kept(versions: dict[str, set[str]]) -> None:
     # who says so stays: the speech verb and its subject after it
     markers = ("a annoncé la SNCF", "rapporte Le Parisien", "révèle l'Express", "ont plaidé")
     markers += ("a indiqué la maison Drouot", "rapporte Les Echos", "selon", "comme le")
+    markers += ("rappelle Salvador Mancip", "raconte-t-il", "Gustave Kervern", "a dénoncé")
     for sentence, found in versions.items():
         for marker in markers:
             if marker in sentence:
