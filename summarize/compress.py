@@ -25,7 +25,8 @@ A version is kept only when it passes `is_grammatical`: the parse is one sentenc
 clause is a verb (or a copula construction) with its subject; a comma-set unit is bounded by
 punctuation on both sides; an attribution is never deleted (`selon ...`, `d'après ...`,
 `comme le rapporte ...`, `, révèle l'Express`, `, a-t-on appris`: it tells who says so); a
-quotation is never cut into; quotes stay balanced; no list item, cleft relative (`c'est X
+quotation is never cut into (one the splitter cut, `... d'escroc", raconte-t-il`, runs from
+the start); quotes stay as balanced as they were; no list item, cleft relative (`c'est X
 qui ...`) or short restrictive relative (`dans les jours qui viennent`) goes; the version
 does not open with `que`, `qui`, `et`...; and no function word is left dangling before a
 comma or the end (`de`, `que`, `qui`, `et`, an article...). When the parse is doubtful the

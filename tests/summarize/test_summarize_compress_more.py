@@ -10,7 +10,8 @@ fronted phrases, a fronted `Lorsque ...` clause, trailing adjuncts after a comma
 after a colon, the apposition the parser takes for the subject (`L'opération, la troisième
 ..., a permis`); and what must stay: the attribution (`selon`, `comme le rapportait`,
 `révèle l'Express`, `a-t-on appris`), a quotation, a cleft's relative, a short restrictive
-relative, a list, a clause resumed after an incidental gerund, glued sentences.
+relative, a list, a clause resumed after an incidental gerund, glued sentences, and a
+quotation the splitter cut (`Il traîne une solide réputation d'escroc", raconte-t-il ...`).
 """
 
 from __future__ import annotations
