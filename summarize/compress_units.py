@@ -274,9 +274,14 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     verb = {main.i, *(c.i for c in main.children if c.dep_ in VERB_PARTS)}
     subjects = [c for c in main.children if c.dep_ in SUBJECTS and c.i < main.i]
     inverted = all(verbal(c) for c in subjects)  # "..., a dénoncé le syndicat": comma stays
-    if doc[span[1]].pos_ in {"VERB", "AUX"} and (span[1] not in verb or inverted):
+    after = doc[span[1]]
+    if after.pos_ in {"VERB", "AUX"} and (span[1] not in verb or inverted):
+        if "Fin" not in after.morph.get("VerbForm") and span[1] not in verb:
+            return None  # ", délaissée au profit de Mars" told of what the unit held
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
-    if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
+    if after.pos_ == "ADP" and after.lower_ in {doc[span[0] + 1].lower_, _item_start(doc, span)}:
+        return None  # "à Lyon, à Nice, à Marseille": an item of a list of phrases
+    if span[1] < len(doc) and after.pos_ in AFTER_INNER:
         if main.i < span[0] and _after_bare_phrase(doc, main, span[0]):
             return span[0], span[1] - 1  # "21 ans, cousines, aux cris": that comma stays
         subject = max(cl.opener, subject_start(main))
@@ -284,6 +289,15 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
             return span[0], span[1] - 1  # "La directrice, Catherine Alvarez, affirme"
         return span
     return None
+
+
+def _item_start(doc: Any, span: tuple[int, int]) -> str:
+    """The first word of the phrase before the unit's opening comma (`à` in `, à Lyon (centre),
+    à Nice,`), or "" when there is no such comma-set phrase."""
+    for i in range(span[0] - 1, 0, -1):
+        if doc[i].text == ",":
+            return doc[i + 1].lower_
+    return ""
 
 
 def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
