@@ -296,6 +296,14 @@ CASES: list[tuple[str, set[str]]] = [
         'Ses déclarations ne sont pas saines"En 1984, Murielle Bolle, placée en garde à vue, avait accusé son beau-frère.',
         set(),
     ),
+    (
+        "Le ministre a annoncé que des restrictions seront décidées dans plusieurs villes, notamment à Lyon, à Nice, à Marseille ou à Toulouse.",
+        set(),
+    ),
+    (
+        "La découverte d'un gaz signalant peut-être la vie a été célébrée lundi par le patron de la Nasa, qui a dit vouloir donner la priorité à l'étude de cette planète, délaissée au profit de Mars.",
+        set(),
+    ),
 ]
 
 
