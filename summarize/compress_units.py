@@ -141,7 +141,7 @@ def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list
             continue  # not one unit: "son frère, soupçonné ..., sa femme et un ami"
         if t.text == ":" and doc[t.i + 1].text not in QUOTES:
             found.append(Span(t.i, cl.end, "elaboration"))
-        elif t.text == "," and not _resumed(doc, t.i + 1, cl.end):
+        elif t.text == "," and cl.end - t.i > 2 and not _resumed(doc, t.i + 1, cl.end):
             label = _adjunct(doc, t.i + 1)
             if label is not None:
                 found.append(Span(t.i, cl.end, label))
@@ -217,6 +217,10 @@ def _clause_spans(doc: Any, cl: Clause) -> list[Span]:
             t.dep_ in TRAILING_ONLY and (t.head.i != main.i or doc[left].pos_ != "ADP")
         ):
             continue  # an obl:mod: a prepositional phrase of the main verb only
+        if label in {"adverbial clause", "participial phrase"} and (
+            right - left < 2 or doc[left].lower_ in {"que", "qu'", "qu’"}
+        ):
+            continue  # "un troisième, âgé de 16 ans, blessé"; "a annoncé qu'elle ...": an object
         if label == "relative clause" and (t.head.pos_ not in {"NOUN", "PROPN"} or cleft(t.head)):
             continue  # "ceux qui ...", "ce que ...", "c'est X qui ...": it needs its clause
         if label == "apposition" and (_listed(doc, t, main) or _has_clause(doc, left, right)):
@@ -278,6 +282,9 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
     if after.pos_ in {"VERB", "AUX"} and (span[1] not in verb or inverted):
         if "Fin" not in after.morph.get("VerbForm") and span[1] not in verb:
             return None  # ", délaissée au profit de Mars" told of what the unit held
+        head = after if after.pos_ in {"VERB", "ADJ", "NOUN"} else after.head
+        if any(c.dep_ in SUBJECTS and c.i < span[0] for c in head.children) and not inverted:
+            return span  # "le Japon, où est incarcéré le PDG, est signataire": both go
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if after.pos_ == "ADP" and after.lower_ in {doc[span[0] + 1].lower_, _item_start(doc, span)}:
         return None  # "à Lyon, à Nice, à Marseille": an item of a list of phrases
