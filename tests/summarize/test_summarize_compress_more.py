@@ -304,6 +304,26 @@ CASES: list[tuple[str, set[str]]] = [
         "La découverte d'un gaz signalant peut-être la vie a été célébrée lundi par le patron de la Nasa, qui a dit vouloir donner la priorité à l'étude de cette planète, délaissée au profit de Mars.",
         set(),
     ),
+    (
+        "Carole Ghosn rappelle que le Japon, où est incarcéré le PDG de Renault, est signataire d'un accord international qui l'engage à respecter les droits de ses prisonniers.",
+        {
+            "Carole Ghosn rappelle que le Japon est signataire d'un accord international qui l'engage à respecter les droits de ses prisonniers.",
+            "Carole Ghosn rappelle que le Japon, où est incarcéré le PDG de Renault, est signataire d'un accord international.",
+            "Carole Ghosn rappelle que le Japon est signataire d'un accord international.",
+        },
+    ),
+    (
+        "Deux jeunes hommes de 17 et 25 ans ont été tués et un troisième, âgé de 16 ans, blessé.",
+        set(),
+    ),
+    (
+        "En effet, avec l'avancée de la date de l'émission, la danseuse a annoncé, durant l'after, qu'elle ne pourrait pas être présente ce jeudi.",
+        {
+            "Avec l'avancée de la date de l'émission, la danseuse a annoncé, durant l'after, qu'elle ne pourrait pas être présente ce jeudi.",
+            "En effet, la danseuse a annoncé, durant l'after, qu'elle ne pourrait pas être présente ce jeudi.",
+            "La danseuse a annoncé, durant l'after, qu'elle ne pourrait pas être présente ce jeudi.",
+        },
+    ),
 ]
 
 
