@@ -153,3 +153,5 @@ def dedup(
         format=fmt,
         metadata=metadata,
     )
+
+

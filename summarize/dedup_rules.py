@@ -32,11 +32,13 @@ class Para:
     score: float | None = None
 
 
+
 def shingles(text: str, size: int) -> set[tuple[str, ...]]:
     tokens = normalize_for_comparison(text).split()
     if len(tokens) < size:
         return {tuple(tokens)} if tokens else set()
     return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
 
 
 def _near(a: Para, b: Para) -> tuple[float, float]:
@@ -46,6 +48,7 @@ def _near(a: Para, b: Para) -> tuple[float, float]:
     jaccard = inter / (len(a.shingles) + len(b.shingles) - inter)  # no union set built
     containment = inter / min(len(a.shingles), len(b.shingles))
     return jaccard, containment
+
 
 
 @dataclass
@@ -91,6 +94,7 @@ class _Run:
         para.note = f"{how} paragraph(s) {_human(para.similar_to)}, kept: {why}"
 
 
+
 def remove_duplicates(paras: list[Para], limits: Thresholds, removed: list[Removal]) -> None:
     """Apply the exact, near-duplicate and restatement rules in order, paragraph by paragraph."""
     run = _Run(limits, removed, lexicon(p.text for p in paras))
@@ -128,9 +132,11 @@ def remove_duplicates(paras: list[Para], limits: Thresholds, removed: list[Remov
             seen_exact[para.norm] = para
 
 
+
 # The same words in the same order state the same dates, names, negations and poles; only
 # what punctuation writes can differ once it is folded: a sign, a decimal comma.
 EXACT_FACT_KINDS = frozenset({"number"})
+
 
 
 def _exact(run: _Run, para: Para, twin: Para) -> None:
@@ -143,7 +149,9 @@ def _exact(run: _Run, para: Para, twin: Para) -> None:
         run.keep(para, [twin], 1.0, "same words as", report.why_kept())
 
 
+
 REPLACE_LENGTH_RATIO = 1.25  # a later near-duplicate this much longer replaces the earlier one
+
 
 
 def _closest(
@@ -161,6 +169,7 @@ def _closest(
         ):
             best = (jac, cont, other)
     return best
+
 
 
 def _near_duplicate(
@@ -198,6 +207,7 @@ def _near_duplicate(
     return NEAR_NOTED
 
 
+
 def _restatement(run: _Run, para: Para, earlier: list[Para], idf: dict[str, float]) -> bool:
     """Remove `para` if earlier kept paragraphs already say it; True if removed."""
     limits = run.limits
@@ -228,7 +238,9 @@ def _restatement(run: _Run, para: Para, earlier: list[Para], idf: dict[str, floa
     return True
 
 
+
 ANCHOR_KINDS = frozenset({"number", "date", "entity", "quote"})
+
 
 
 def _anchors(report: FactReport) -> int:
@@ -236,5 +248,7 @@ def _anchors(report: FactReport) -> int:
     return sum(1 for c in report.checks if c.kind in ANCHOR_KINDS and c.stated_in is not None)
 
 
+
 def _human(indices: tuple[int, ...]) -> str:
     return ", ".join(str(i + 1) for i in indices)
+

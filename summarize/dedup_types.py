@@ -18,10 +18,13 @@ from precis.summarize.restatement import (
 SHINGLE_SIZE = 3
 
 
+
 NEAR_JACCARD = 0.6
 
 
+
 NEAR_CONTAINMENT = 0.8
+
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Thresholds:
         return cls(**{k: v for k, v in options.items() if v is not None})
 
 
+
 @dataclass(frozen=True)
 class Removal:
     """One removal: paragraph `index` of the original split, what went, under which rule."""
@@ -67,6 +71,7 @@ class Removal:
         }
 
 
+
 @dataclass(frozen=True)
 class Kept:
     """A kept paragraph; `note` says why when it resembles another one."""
@@ -79,6 +84,7 @@ class Kept:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self) | {"similar_to": list(self.similar_to)}
+
 
 
 @dataclass(frozen=True)
@@ -110,3 +116,4 @@ class DedupResult:
             "format": self.format,
             "metadata": self.metadata,
         }
+

@@ -66,11 +66,8 @@ class SummarizeJob:
             "task": "summarize",
             "method": self.method,
             "model": self.model,
-            "length": {
-                "sentences": self.length.sentences,
-                "words": self.length.words,
-                "ratio": self.length.ratio,
-            },
+            "length": {"sentences": self.length.sentences, "words": self.length.words,
+                       "ratio": self.length.ratio},
             "options": self.options,
             "lang": self.lang,
             "strict_lang": self.strict_lang,
@@ -92,12 +89,8 @@ class SummarizeJob:
         if self._runner is None:
             self._runner = make_method(self.method, self.model, **self.options)
         summary = summarize(
-            text,
-            summarizer=self._runner,
-            sentences=self.length.sentences,
-            words=self.length.words,
-            ratio=self.length.ratio,
-            doc_format=detect(text, rel).format,
+            text, summarizer=self._runner, sentences=self.length.sentences,
+            words=self.length.words, ratio=self.length.ratio, doc_format=detect(text, rel).format,
         )
         body = summary.text + "\n" if summary.text else ""
         return DocResult(
@@ -157,17 +150,8 @@ def _run(
     if not Path(src).is_dir():
         raise InputError(f"{src}: not a folder")
     return run_job(
-        engine,
-        src,
-        out,
-        job,
-        fingerprint=job.fingerprint(),
-        globs=globs,
-        force=force,
-        encoding=encoding,
-        progress=progress,
-        fatal=FATAL_ERRORS,
-        address=address,
+        engine, src, out, job, fingerprint=job.fingerprint(), globs=globs, force=force,
+        encoding=encoding, progress=progress, fatal=FATAL_ERRORS, address=address,
     )
 
 
@@ -196,17 +180,8 @@ def summarize_folder(
     `lang`: declared, not checked."""
     length = Length.make(sentences, words, ratio)  # validated before any work
     job = SummarizeJob(method, model, length, options, lang=lang, strict_lang=strict_lang)
-    return _run(
-        job,
-        src,
-        out,
-        globs=globs,
-        force=force,
-        encoding=encoding,
-        progress=progress,
-        engine=engine,
-        address=address,
-    )
+    return _run(job, src, out, globs=globs, force=force, encoding=encoding, progress=progress,
+                engine=engine, address=address)
 
 
 def dedup_folder(
@@ -223,14 +198,5 @@ def dedup_folder(
 ) -> FolderReport:
     """Clean every matching file of `src` into `out`: the article, and a JSON of its removals."""
     job = DedupJob(thresholds)
-    return _run(
-        job,
-        src,
-        out,
-        globs=globs,
-        force=force,
-        encoding=encoding,
-        progress=progress,
-        engine=engine,
-        address=address,
-    )
+    return _run(job, src, out, globs=globs, force=force, encoding=encoding, progress=progress,
+                engine=engine, address=address)
