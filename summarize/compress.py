@@ -223,13 +223,14 @@ def _versions(doc: Any) -> list[Compression]:
     if not _sound(doc, cl):  # the reported clause is doubtful: only its attribution
         units = [s for s in units if cl.incise is not None and s.start >= cl.end]
     out: dict[str, Compression] = {}
+    parsed = Parsed.of(doc)
     for size in range(1, min(MAX_UNITS, len(units)) + 1):
         for group in itertools.combinations(units, size):
             if _overlap(group):
                 continue
             drop = set().union(*(range(s.start, s.end) for s in group))
-            text = _render(doc, drop)
-            if text and text not in out and is_grammatical(doc, cl, drop, text):
+            text = _render(parsed, drop)
+            if text and text not in out and is_grammatical(parsed, cl, drop, text):
                 out[text] = Compression(text, tuple(s.label for s in group))
     return sorted(out.values(), key=lambda c: -c.words)
 
@@ -261,11 +262,32 @@ def _overlap(group: tuple[Span, ...]) -> bool:
     return any(a.end > b.start for a, b in itertools.pairwise(ordered))
 
 
-def _render(doc: Any, drop: set[int]) -> str:
+@dataclass(frozen=True)
+class Parsed:
+    """What the checks read of a parse, read once per sentence (spaCy builds a new Token
+    object at every access, and `Doc.text` joins all tokens at every call)."""
+
+    doc: Any
+    tokens: tuple[Any, ...]
+    text: str
+    heads: tuple[int, ...]
+    punct: tuple[bool, ...]
+    root: Any
+
+    @classmethod
+    def of(cls, doc: Any) -> Parsed:
+        tokens = tuple(doc)
+        root = next(t for t in tokens if t.dep_ == "ROOT")
+        heads = tuple(t.head.i for t in tokens)
+        return cls(doc, tokens, doc.text, heads, tuple(t.is_punct for t in tokens), root)
+
+
+def _render(parsed: Parsed, drop: set[int]) -> str:
     pieces = []
-    for t in doc:
+    n = len(parsed.tokens)
+    for t in parsed.tokens:
         if t.i not in drop:
-            joined = t.i + 1 < len(doc) and t.i + 1 not in drop
+            joined = t.i + 1 < n and t.i + 1 not in drop
             pieces.append(t.text_with_ws if joined else t.text + " ")
     text = "".join(pieces).strip()
     text = text[:1].upper() + text[1:]  # after a fronted phrase, the subject opens
@@ -275,11 +297,11 @@ def _render(doc: Any, drop: set[int]) -> str:
     return " ".join(text.split())
 
 
-def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
+def is_grammatical(parsed: Parsed, cl: Clause, drop: set[int], text: str) -> bool:
     """The version keeps the root, the main verb, the attribution's verb, their subjects and
     core dependents, balanced quotes, and leaves no function word dangling before a comma or
     the end."""
-    root = next(t for t in doc if t.dep_ == "ROOT")
+    doc, source, root = parsed.doc, parsed.text, parsed.root
     for verb in (None if cl.opener else root, cl.main, cl.incise):
         if verb is not None and verb.i in drop:
             return False
@@ -297,13 +319,14 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
     if any(doc[i].dep_ in FUNCTION_DEPS and doc[i].head.i not in drop for i in drop):
         return False  # "Alors qu'il y a une semaine, | une majorité ...": "qu'" goes alone
     free = {cl.incise.i if cl.incise is not None else -1, cl.main.i if cl.opener else -1}
-    for t in doc:  # a kept word whose head is deleted would be an orphan (but the main verb
-        if t.i not in drop and not t.is_punct and t.head.i in drop and t.i not in free:
-            return False  # hung in the opening, the attribution's verb: they tell of it all)
+    for i, head in enumerate(parsed.heads):  # a kept word whose head is deleted would be an
+        if i not in drop and not parsed.punct[i] and head in drop and i not in free:
+            return False  # orphan (but the main verb hung in the opening, the attribution's
+            # verb: they tell of it all)
     for a, b in QUOTE_PAIRS:  # as balanced as the sentence was (a quote cut by the splitter)
-        if text.count(a) - text.count(b) != doc.text.count(a) - doc.text.count(b):
+        if text.count(a) - text.count(b) != source.count(a) - source.count(b):
             return False
-    if text.count('"') % 2 != doc.text.count('"') % 2:
+    if text.count('"') % 2 != source.count('"') % 2:
         return False
     words = re.findall(r"[\w'’-]+|[,.;:!?…]", text)
     for word, nxt in itertools.pairwise([*words, "."]):
@@ -312,7 +335,7 @@ def is_grammatical(doc: Any, cl: Clause, drop: set[int], text: str) -> bool:
             and word.lower().replace("’", "'") in DANGLING
         ):
             return False
-    first = next(t for t in doc if t.i not in drop)
+    first = next(t for t in parsed.tokens if t.i not in drop)
     if first.i > 0 and first.lower_.replace("’", "'") in NO_START:
         return False  # "Qu'il a prévu ..." once came out of "Vélo, qu'il a prévu ..."
     return len(text.split()) >= 4
