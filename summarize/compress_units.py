@@ -43,10 +43,16 @@ SUBORDINATORS_QUE = {"alors", "tandis", "bien", "parce", "dès", "pendant", "dep
 SUBORDINATORS_QUE |= {"ainsi", "avant", "après", "sans", "pour", "afin"}  # ", ainsi qu'un ..."
 INFINITIVE_ADJUNCTS = {"avant", "après", "pour", "afin", "sans"}  # ", avant de réciter ..."
 RESUMING = {"de", "d'", "à", "que", "qu'"}  # a comma then these: the main clause goes on
+# More brackets than this in one sentence are a list's codes or scores ("Aisne (02), Ardennes
+# (08), ..."): deleting some of them would leave the list uneven, so none is deleted.
+MAX_PARENTHETICALS = 2
 
 
 def spans(doc: Any, cl: Clause) -> list[Span]:
-    found = [*_parentheticals(doc, cl.end), *_clause_spans(doc, cl)]
+    brackets = _parentheticals(doc, cl.end)
+    if len(brackets) > MAX_PARENTHETICALS:
+        brackets = []
+    found = [*brackets, *_clause_spans(doc, cl)]
     prefix = _fronted_prefix(doc, cl)
     if prefix is not None:
         found.append(prefix)

@@ -324,6 +324,20 @@ CASES: list[tuple[str, set[str]]] = [
             "La danseuse a annoncé, durant l'after, qu'elle ne pourrait pas être présente ce jeudi.",
         },
     ),
+    # more than two brackets: a list's codes, none deleted (deleting some would leave the list
+    # uneven, and their combinations once gave thousands of versions); the colon's list may go
+    (
+        "Cinq départements sont en vigilance orange canicule : Aisne (02), Ardennes (08), Eure (27), Marne (51) et Vosges (88).",
+        {"Cinq départements sont en vigilance orange canicule."},
+    ),
+    (
+        "Le maire de Sète (Hérault) a inauguré samedi le nouveau port de plaisance (300 anneaux).",
+        {
+            "Le maire de Sète a inauguré samedi le nouveau port de plaisance (300 anneaux).",
+            "Le maire de Sète (Hérault) a inauguré samedi le nouveau port de plaisance.",
+            "Le maire de Sète a inauguré samedi le nouveau port de plaisance.",
+        },
+    ),
 ]
 
 
