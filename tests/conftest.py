@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,3 +99,18 @@ def real_marian(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from realmodels import build
 
     return build(tmp_path_factory.mktemp("real-marian"))
+
+
+@pytest.fixture(scope="session")
+def compressed_versions() -> Callable[[list[tuple[str, set[str]]]], dict[str, set[str]]]:
+    """For hand-checked compression cases (sentence, expected versions): each sentence's
+    versions as the compressor gives them (one spaCy pass over all the sentences)."""
+
+    def versions(cases: list[tuple[str, set[str]]]) -> dict[str, set[str]]:
+        from precis.summarize.compress import compressions
+
+        sentences = [s for s, _ in cases]
+        found = compressions(sentences)
+        return {s: {c.text for c in f} for s, f in zip(sentences, found, strict=True)}
+
+    return versions
