@@ -154,8 +154,8 @@ def format_chains(rows: list[ChainStatus]) -> list[str]:
     """Text lines for `precis models`: each chain, installed or not, the default marked."""
     width = max((len(r.name) for r in rows), default=5)
     lines = [
-        f"apertium chains (the default is the best installed; choose with ${CHAIN_ENV}=NAME, "
-        "or the backend option chain=NAME, e.g. precis bench -s apertium:chain=NAME):"
+        f"apertium chains (the default is the best installed; choose with precis translate "
+        f"--chain NAME, ${CHAIN_ENV}=NAME, or precis bench -s apertium:chain=NAME):"
     ]
     for r in rows:
         state = "installed" if r.installed else "missing " + ",".join(r.missing_modes)

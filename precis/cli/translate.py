@@ -79,6 +79,14 @@ def translate_command(
         str | None,
         typer.Option("--model", "-m", help="Hub id or local folder (default opus-mt-fr-en)."),
     ] = None,
+    chain: Annotated[
+        str | None,
+        typer.Option(
+            "--chain",
+            help="apertium: the chain of pairs, e.g. fr-es-en (default: the best installed, "
+            "fr-ca-es-en; `precis models` lists them).",
+        ),
+    ] = None,
     beams: Annotated[
         int | None,
         typer.Option(
@@ -139,6 +147,8 @@ def translate_command(
 
     Example: precis translate --lines newstest2013.fra -o hyp.eng --backend apertium
 
+    Example: precis translate article.fr.txt --backend apertium --chain fr-es-en
+
     Example: precis translate articles/ -o translated/ --glob "*.txt"
 
     Example: precis translate articles/ -o translated/ --engine ray --address auto
@@ -146,6 +156,7 @@ def translate_command(
     from precis.jobs import DEFAULT_ENGINE, check_single_output
 
     options: dict[str, Any] = {
+        "chain": chain,
         "beams": beams,
         "int8": True if int8 else None,
         "device": device,

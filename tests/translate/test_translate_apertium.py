@@ -340,6 +340,28 @@ def test_models_lists_the_chains(runner) -> None:
     assert "apertium chains" in text and "fr-ca-es-en" in text and "fr-es-en" in text
 
 
+@needs_chain("fr-es-en")
+def test_translate_chain_option_picks_the_chain(runner) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from precis.cli import app
+
+    args = ["translate", "Le président a démissionné.", "--backend", "apertium", "--json"]
+    result = runner.invoke(app, [*args, "--chain", "fr-es-en"])
+    assert result.exit_code == 0, result.stderr
+    info = json.loads(result.stdout)["info"]
+    assert info["options"]["chain"] == "fr-es-en" and "chain:fr-es-en" in info["signature"]
+    bad = runner.invoke(app, [*args, "--chain", "fr-xx-en"])
+    assert bad.exit_code != 0 and "fr-ca-es-en" in bad.stderr  # the valid chains are listed
+
+
+def test_chain_option_is_refused_by_other_backends(runner, fake_backends) -> None:  # type: ignore[no-untyped-def]
+    from precis.cli import app
+
+    result = runner.invoke(app, ["translate", "Bonjour.", "-b", "fake", "--chain", "fr-es-en"])
+    assert result.exit_code != 0 and "--chain does not apply" in result.stderr
+
+
 def test_lookup_default_is_the_chains_measured_choice() -> None:
     from precis.errors import InputError
     from precis.translate.apertium import resolve_switch
