@@ -17,9 +17,11 @@ on the validation split, never on the test split (orangesum-dev is its first 500
 4. Tuning on valid: the summarizer itself (`precis.summarize.summarize`, strict 35 words) for a
    small grid of the selection settings; the best goes into the model card.
 
-The shipped weights (v2): 16,000 of the 21,340 train articles (75%), seeded; 216 s on a 2-core
-machine (preparing the articles 119 s, the sentence model 14 s, the word model 83 s), then
-tuning about 2 minutes (9 settings x 300 valid articles). The prior also counts, for each word
+The shipped weights (v2): 16,000 of the 21,340 train articles (75%), seeded; 2.5 to 4 minutes
+on a 2-core machine (preparing the articles about 110 s, the sentence model 15 s, the word model
+30-100 s), then tuning about 2 minutes (9 settings x 300 valid articles). Two runs give
+byte-identical files: features sum in a fixed order, LightGBM runs deterministic, the prior is
+written with sorted keys. The prior also counts, for each word
 some reference repeats, the references that have it 1..MAX_REPEATS times (the repeat rates of
 the expected ROUGE). `--tune-only` re-tunes the settings
 after a change of the selection code (the models do not depend on it). Writes
@@ -58,6 +60,8 @@ SENTENCE_PARAMS = {
     "feature_fraction": 0.9,
     "verbose": -1,
     "seed": SEED,
+    "deterministic": True,  # with force_row_wise: the same weights from the same data
+    "force_row_wise": True,
     "num_threads": 2,  # the shipped weights were trained with these settings, on 2 cores
 }
 WORD_PARAMS = {**SENTENCE_PARAMS, "objective": "binary"}
@@ -264,7 +268,9 @@ def main() -> None:
     for name, model in ((SENTENCE_MODEL, sentence_model), (WORD_MODEL, word_model)):
         (args.out / name).write_bytes(gzip.compress(model.model_to_string().encode(), mtime=0))
     (args.out / PRIOR_TABLE).write_bytes(
-        gzip.compress(json.dumps(prior.to_dict(), ensure_ascii=False).encode(), mtime=0)
+        gzip.compress(
+            json.dumps(prior.to_dict(), ensure_ascii=False, sort_keys=True).encode(), mtime=0
+        )
     )
     card: dict[str, Any] = {
         "data": DATA_NAME,

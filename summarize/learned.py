@@ -170,7 +170,9 @@ def sentence_features(
         para = paragraphs[i]
         start_of.setdefault(para, i)
         own: Counter[str] = Counter(s.lower)
-        content = [t for t in s.types if t not in STOPWORDS]
+        # first-occurrence order, not a set's: float sums must not depend on hash order, so
+        # that scripts/train_extractive.py reproduces the shipped weights exactly
+        content = [t for t in dict.fromkeys(s.lower) if t not in STOPWORDS]
         rates = [prior.rate(t) for t in content] or [0.0]
         elsewhere = [math.log1p(tf[t] - own[t]) for t in content] or [0.0]
         union = len(s.types | first) or 1
