@@ -1,13 +1,15 @@
-"""What the commands that read an article share: the --html/--text switch, the document's
-format from its path, and the one stderr line about a page or a Markdown file."""
+"""What the commands that read an article share: the --html/--text switch, reading the input
+(`read_article`), the document's format from its path, and the one stderr line about a page or
+a Markdown file."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from precis.cli.common import info
+from precis.cli.common import check_input_language, info
 
 HtmlOpt = Annotated[
     bool | None,
@@ -21,6 +23,21 @@ HtmlOpt = Annotated[
 
 def label(source: str) -> str:
     return "<stdin>" if source == "-" else source
+
+
+def read_article(
+    source: str, output: Path | None, encoding: str, language: tuple[str | None, bool]
+) -> str:
+    """The text of one input file (or - for stdin), after refusing an -o that would overwrite
+    it, with its language checked (--lang, --strict-lang)."""
+    from precis.io import read_text
+    from precis.jobs import check_single_output
+
+    if output is not None:
+        check_single_output(output, [source])
+    text = read_text(source, encoding=encoding)
+    check_input_language(text, label(source), *language)
+    return text
 
 
 

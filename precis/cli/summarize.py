@@ -26,7 +26,7 @@ from precis.cli.common import (
     resolve_argument,
     warn,
 )
-from precis.cli.documents import HtmlOpt, about, doc_format, label
+from precis.cli.documents import HtmlOpt, about, doc_format, label, read_article
 from precis.cli.jobs import folder_progress, render_folder_report
 from precis.cli.progress import counter, progress_bar
 from precis.errors import InputError
@@ -214,14 +214,10 @@ def _summarize_one(
     length: dict[str, Any],
     language: tuple[str | None, bool],
 ) -> None:
-    from precis.io import read_text, write_text_atomic
-    from precis.jobs import check_single_output
+    from precis.io import write_text_atomic
     from precis.summarize import summarize
 
-    if output is not None:
-        check_single_output(output, [source])
-    text = read_text(source, encoding=encoding)
-    check_input_language(text, label(source), *language)
+    text = read_article(source, output, encoding, language)
     summary = summarize(
         text, method=method, model=model, html=html, doc_format=doc_format(source, html),
         **length,
