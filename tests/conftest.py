@@ -62,10 +62,10 @@ def runner() -> Iterator[object]:
 
 # --- translate area (issue 4): fake backends -------------------------------------------------
 # The fake backend classes live in tests/fake_backends.py (test-only). In-process tests use the
-# fixture below; tests that need a real `precis` process start it as
-#   [sys.executable, "-c", "import fake_backends; from precis.cli import main; main()", ...]
-# with tests/ on PYTHONPATH: importing fake_backends registers "fake", "fake-slow" and
-# "fake-failing" in precis.translate.BACKENDS.
+# fixture below; tests that need a real `precis` process start it with
+# tests/cli_checks.fake_translate_command (`python -c "import fake_backends; ..."`) and tests/ on
+# PYTHONPATH: importing fake_backends registers "fake", "fake-slow" and "fake-failing" in
+# precis.translate.BACKENDS.
 TESTS_DIR = Path(__file__).resolve().parent
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sacrebleu
+from cli_checks import red_line
 
 from precis import corpora
 from precis.cli import app
@@ -40,17 +41,6 @@ LATIN1_TEXT = (
 )
 BOILERPLATE_ONLY = "Lire aussi : Le plan canicule\n\nPublicité\n\nPartager sur Facebook\n"
 
-
-def red_line(result, *needles: str) -> str:  # type: ignore[no-untyped-def]
-    """The one red error line of a failed command, checked to contain every needle."""
-    assert result.exit_code == 1, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -18,7 +18,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_checks import fake_translate_command
 
 from precis.cli import app
 from precis.corpora import SAMPLE_DIR
@@ -101,17 +101,7 @@ def precis_process(src: Path, out: Path, log: Path, delay: float) -> subprocess.
         "PRECIS_FAKE_DELAY": str(delay),
         "PRECIS_FAKE_LOG": str(log),
     }
-    cmd = [
-        sys.executable,
-        "-c",
-        "import fake_backends; from precis.cli import main; main()",
-        "translate",
-        str(src),
-        "-o",
-        str(out),
-        "--backend",
-        "fake-slow",
-    ]
+    cmd = fake_translate_command(src, out)
     return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

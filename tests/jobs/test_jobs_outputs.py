@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cli_checks import red_line
 
 from precis.cli import app
 from precis.corpora import SAMPLE_DIR
@@ -26,15 +27,6 @@ from precis.io import TEMP_PREFIX, write_text_atomic
 
 ARTICLES = sorted(SAMPLE_DIR.glob("*/article.fr.txt"))
 
-
-def red_line(result, *needles: str) -> str:  # type: ignore[no-untyped-def]
-    assert result.exit_code == 1, (result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -6,11 +6,11 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from cli_checks import fake_translate_command
 
 from precis.errors import OutputError
 from precis.io import TEMP_PREFIX, temp_prefix
@@ -225,17 +225,7 @@ def test_sigkill_then_rerun_loses_nothing(tmp_path: Path) -> None:
         (src / f"f{i}.txt").write_text(f"Phrase un {i}. Phrase deux {i}.\n", encoding="utf-8")
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), str(REPO)])}
-    cmd = [
-        sys.executable,
-        "-c",
-        "import fake_backends; from precis.cli import main; main()",
-        "translate",
-        str(src),
-        "-o",
-        str(out),
-        "--backend",
-        "fake-slow",
-    ]
+    cmd = fake_translate_command(src, out)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     manifest = out / "manifest.jsonl"
     deadline = time.time() + 30

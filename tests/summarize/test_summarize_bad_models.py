@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_checks import red_line
 
 from precis.cli import app
 from precis.corpora import SAMPLE_DIR
@@ -23,16 +24,6 @@ SEED = str(SAMPLE_DIR / "nato-rutte" / "article.fr.txt")
 TEXT = "Le conseil municipal de Rennes a voté mardi un budget de douze millions d'euros."
 UNCACHED = "moussaKam/barthez-orangesum-abstract"  # the default model: never cached in tests
 
-
-def red_line(result, *needles: str) -> str:  # type: ignore[no-untyped-def]
-    assert result.exit_code == 1, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def abstractive(runner, model: str | None, *extra: str):  # type: ignore[no-untyped-def]
