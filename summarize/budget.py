@@ -13,6 +13,7 @@ Words are whitespace-separated (`paragraphs.word_count`), the unit of `--words`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -30,11 +31,18 @@ class Unit:
     position: int  # the sentence's position in the document
     text: str
     words: int
-    tokens: frozenset[str]  # the ROUGE word types of the text (lower case)
-    token_count: int
+    counts: tuple[tuple[str, int], ...]  # each ROUGE word type (lower case) and its count
     score: float  # the sentence scorer's relevance
     removed: tuple[str, ...] = ()  # labels of the deleted syntactic units ("relative", ...)
-    counts: tuple[tuple[str, int], ...] = ()  # each ROUGE word type with its count in the text
+
+    @functools.cached_property
+    def tokens(self) -> frozenset[str]:
+        """The ROUGE word types of the text."""
+        return frozenset(word for word, _ in self.counts)
+
+    @functools.cached_property
+    def token_count(self) -> int:
+        return sum(n for _, n in self.counts)
 
     @property
     def compressed(self) -> bool:

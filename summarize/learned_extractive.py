@@ -113,11 +113,8 @@ class LearnedExtractive:
         )
 
     def _unit(self, s: Sentence, text: str, score: float, removed: tuple[str, ...] = ()) -> Unit:
-        toks = tokenize(text)
-        counts = tuple(Counter(toks.lower).items())
-        return Unit(
-            s.position, text, len(text.split()), toks.types, len(toks.lower), score, removed, counts
-        )
+        counts = tuple(Counter(tokenize(text).lower).items())
+        return Unit(s.position, text, len(text.split()), counts, score, removed)
 
     def _top(
         self, ranked: list[Sentence], tokens: list[Any], scores: list[float], n: int
@@ -149,7 +146,8 @@ class LearnedExtractive:
     def _value(self, units: Sequence[Unit], prob: dict[str, float], budget: int) -> float:
         counts: Counter[str] = Counter()
         for u in units:
-            counts.update(dict(u.counts))
+            for word, n in u.counts:
+                counts[word] += n
         length = sum(u.token_count for u in units) + self.reference_tokens
         expected = 2 * self.model.prior.expected_matches(counts, prob) / length
         relevance = sum(u.score * u.token_count for u in units) / length
@@ -162,8 +160,7 @@ class LearnedExtractive:
             shortest.position,
             text,
             len(text.split()),
-            shortest.tokens,
-            0,
+            tuple(Counter(tokenize(text).lower).items()),
             shortest.score,
             (*shortest.removed, "cut"),
         )

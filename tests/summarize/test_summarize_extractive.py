@@ -45,7 +45,8 @@ def test_cut_words_prefers_a_clause_mark_near_the_end() -> None:
 
 
 def _unit(position: int, words: int, tokens: set[str]) -> Unit:
-    return Unit(position, " ".join(["mot"] * words), words, frozenset(tokens), words, 0.0)
+    counts = tuple((t, 1) for t in sorted(tokens))
+    return Unit(position, " ".join(["mot"] * words), words, counts, 0.0)
 
 
 def test_best_subset_fits_the_budget_and_prefers_value() -> None:
