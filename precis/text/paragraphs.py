@@ -65,11 +65,9 @@ def split_glued(line: str) -> list[str]:
     pieces.append(line[start:])
     out: list[str] = []
     for piece in pieces:
-        title = _INTERTITLE.match(piece.strip())
-        if title:
-            out += [title.group(0), piece.strip()[title.end() :]]
-        else:
-            out.append(piece)
+        stripped = piece.strip()
+        title = _INTERTITLE.match(stripped)
+        out += [title.group(0), stripped[title.end() :]] if title else [piece]
     return [piece for piece in out if piece.strip()]
 
 
