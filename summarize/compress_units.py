@@ -158,7 +158,7 @@ def _comma_list(doc: Any, start: int, end: int) -> bool:
     """Is a noun coordinated after a comma inside the span (`, soupçonné d'avoir conduit la
     voiture, sa femme et un ami`)? The list may be the sentence's, not the adjunct's."""
     firsts = [
-        min(y.i for y in x.subtree if not y.is_punct)
+        min((y.i for y in x.subtree if not y.is_punct), default=x.i)
         for x in doc[start + 1 : end]
         if x.dep_ == "conj" and x.pos_ in {"NOUN", "PROPN"}
     ]

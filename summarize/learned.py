@@ -8,7 +8,8 @@ Two LightGBM models, trained by `scripts/train_extractive.py` on the OrangeSum t
 - the word model predicts, for each word type of the article, the probability that the
   reference abstract contains it (`word_features`), from its counts and first position in the
   article, a prior learned over the train split (how often the reference keeps that word when
-  the article has it) and the sentence model's scores of the sentences that hold it.
+  the article has it), the identity of the 100 most frequent words (`Prior.word_code`) and the
+  sentence model's scores of the sentences that hold it.
 
 A summary's expected ROUGE-1 F1 is then `2 * expected matches / (its tokens + the expected
 reference tokens)`, where a word type the summary has `n` times matches `min(n, its count in the
@@ -46,6 +47,9 @@ MODEL_CARD = "model_card.json"
 PRIOR_SMOOTHING = 5.0  # pseudo-documents pulling a rare word's keep rate toward the mean
 MAX_REPEATS = 4  # repeat rates are learned up to this count (more is rare in a 32-word abstract)
 REPEAT_SMOOTHING = 20.0  # pseudo-references pulling a word's repeat rates toward 0
+# The word model sees the identity of the most frequent words (a LightGBM categorical
+# feature: "de", "la", "a", "été", ...), the others share one code: +0.24 R1 on valid
+COMMON_WORDS = 100
 QUOTES = ("«", "»", '"', "“", "”")
 
 
@@ -87,6 +91,17 @@ class Prior:
 
     def log_df(self, word: str) -> float:
         return math.log1p(self.df.get(word, 0))
+
+    @functools.cached_property
+    def common(self) -> dict[str, int]:
+        """The COMMON_WORDS words in most train articles (ties by spelling), each its code."""
+        ranked = sorted(self.df, key=lambda w: (-self.df[w], w))[:COMMON_WORDS]
+        return {w: i for i, w in enumerate(ranked)}
+
+    def word_code(self, word: str) -> int:
+        """The word's code for the word model: its rank among the common words, or
+        COMMON_WORDS for every other word."""
+        return self.common.get(word, COMMON_WORDS)
 
     def repeat_rate(self, word: str, k: int) -> float:
         """P(a reference has `word` at least k times | it has it), smoothed toward 0."""
@@ -221,7 +236,9 @@ WORD_FEATURES = (
     "sentence_share",
     "sentences",
     "log_tokens",
+    "word",  # categorical: Prior.word_code
 )
+CATEGORICAL_WORD_FEATURES = ("word",)
 
 
 def word_features(
@@ -268,6 +285,7 @@ def word_features(
             r[8] / n,
             n,
             log_tokens,
+            prior.word_code(t),
         ]
         for t, r in ((t, info[t]) for t in types)
     ]
