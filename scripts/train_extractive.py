@@ -64,8 +64,8 @@ SENTENCE_PARAMS = {
     "force_row_wise": True,
     "num_threads": 2,  # the shipped weights were trained with these settings, on 2 cores
 }
-# cat_smooth: the word codes' leaf values pulled toward the mean (LightGBM's default 10 scored
-# 30.31 on valid 300-1299, 50 scored 30.36: about the same)
+# cat_smooth: the word codes' leaf values pulled toward the mean (with sm's parses, LightGBM's
+# default 10 scored 30.31 on valid 300-1299, 50 scored 30.36: about the same)
 WORD_PARAMS = {**SENTENCE_PARAMS, "objective": "binary", "cat_smooth": 50}
 ROUNDS = 200
 TUNE_GRID = {"sentence_weight": (0.25, 0.5, 1.0), "reference_tokens": (35.0, 40.0, 45.0)}

@@ -10,7 +10,7 @@ import pytest
 from precis.summarize import dedup, split_sentences, summarize
 from precis.summarize.base import Document
 from precis.summarize.budget import ELLIPSIS, Unit, best_subset, cut_words
-from precis.summarize.learned import Prior, load_model
+from precis.summarize.learned import COMMON_WORDS, WORD_FEATURES, Prior, load_model
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
 ARTICLES = sorted(SAMPLE.glob("*/article.fr.txt"))
@@ -76,6 +76,22 @@ def test_expected_matches_count_repeats_as_rouge_does() -> None:
     assert prior.expected_matches({"de": 3, "paris": 2}, prob) == pytest.approx(1.11 + 0.5)
     assert prior.expected_matches({"de": 1, "paris": 1}, prob) == pytest.approx(1.4)
     assert prior.expected_matches({"rome": 2}, prob) == 0.0
+
+
+def test_word_codes_name_the_most_frequent_words_and_pool_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ranked by the train articles that have them, ties by spelling ("été" after "à": 'à' <
+    # 'é'); with 2 common words, "été" and "paris" share the code 2
+    monkeypatch.setattr("precis.summarize.learned.COMMON_WORDS", 2)
+    prior = Prior(df={"paris": 3, "été": 9, "de": 10, "à": 9}, kept={}, base=0.1, articles=10)
+    assert [prior.word_code(w) for w in ("de", "à", "été", "paris", "rome")] == [0, 1, 2, 2, 2]
+
+
+def test_the_shipped_word_model_reads_the_word_codes() -> None:
+    model = load_model()
+    assert model.word.feature_name()[-1] == "word" == WORD_FEATURES[-1]
+    assert model.prior.word_code("de") < model.prior.word_code("macron") == COMMON_WORDS
 
 
 def test_the_shipped_prior_knows_that_references_repeat_de() -> None:
