@@ -156,7 +156,8 @@ def _trailing_spans(doc: Any, cl: Clause, quotes: list[tuple[int, int]]) -> list
 
 def _comma_list(doc: Any, start: int, end: int) -> bool:
     """Is a noun coordinated after a comma inside the span (`, soupçonné d'avoir conduit la
-    voiture, sa femme et un ami`)? The list may be the sentence's, not the adjunct's."""
+    voiture, sa femme et un ami`)? The list may be the sentence's, not the adjunct's. After a
+    colon too: `: l'Eure, le Loiret, l'Aube et la Marne` stays (as it did with sm's parses)."""
     firsts = [
         min((y.i for y in x.subtree if not y.is_punct), default=x.i)
         for x in doc[start + 1 : end]
