@@ -13,7 +13,10 @@ reproduces the README's 26.72 / 9.50 / 17.32. Each row shows its mean and larges
 length, the share of summaries over N words, ROUGE-1 on the two halves of the set (lines
 1-250, 251-500) to show how stable a difference is, and the time per article after loading
 (in this process, one article at a time: wall-clock, and CPU time, which a loaded shared machine
-inflates less). `--samples K` prints K summaries of the learned
+inflates less), and, for precis' rows, how many summaries have a dangling opening (a sentence
+that opens on "Il", "Mais", "Ce dernier" ... without the sentence before it:
+`summarize/openings.py`), with a row of the learned method without its penalty for them.
+`--samples K` prints K summaries of the learned
 method next to the lead.
 """
 
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 README_LEAD2 = (26.72, 9.50, 17.32)  # ../shared/data/README.md, Lead-2 on the 500 lines
 QUICK_DOCS = 100
@@ -51,18 +55,31 @@ def rouge(hyps: list[str], refs: list[str]) -> tuple[tuple[float, ...], list[flo
 
 def timed(
     docs: list[str], words: int, method: str, **options: object
-) -> tuple[list[str], float, float]:
-    """Summaries, and wall-clock and CPU milliseconds per article after loading (the method is
-    built and run once first)."""
+) -> tuple[list[str], float, float, int]:
+    """Summaries, wall-clock and CPU milliseconds per article after loading (the method is
+    built and run once first), and how many summaries have a sentence that opens on a word
+    pointing back ("Il", "Mais", "Ce dernier") without the sentence before it."""
     from precis.summarize import summarize
     from precis.summarize.api import make_method
 
     runner = make_method(method, **options)
     summarize(docs[0], words=words, summarizer=runner, html=False)  # loads the models
     start, cpu = time.perf_counter(), time.process_time()
-    out = [summarize(d, words=words, summarizer=runner, html=False).text for d in docs]
+    out = [summarize(d, words=words, summarizer=runner, html=False) for d in docs]
     wall = 1000 * (time.perf_counter() - start) / len(docs)
-    return [" ".join(t.split()) for t in out], wall, 1000 * (time.process_time() - cpu) / len(docs)
+    cpu_ms = 1000 * (time.process_time() - cpu) / len(docs)
+    texts = [" ".join(s.text.split()) for s in out]
+    return texts, wall, cpu_ms, sum(map(_dangling, out))
+
+
+def _dangling(summary: Any) -> bool:
+    from precis.summarize.openings import needs_antecedent
+
+    positions = {c.position for c in summary.sentences}
+    return any(
+        c.position > 0 and c.position - 1 not in positions and needs_antecedent(c.text)
+        for c in summary.sentences
+    )
 
 
 def run_cli(source: Path, limit: int, words: int) -> tuple[list[str], float]:
@@ -104,13 +121,15 @@ def main() -> None:
         (f"lead cut to {n} words", "lead", {}),
         (f"extractive textrank (before) --words {n}", "extractive", {"scorer": "textrank"}),
         (f"extractive learned --no-compress --words {n}", "extractive", {"compress": False}),
+        ("extractive learned, no antecedent penalty", "extractive", {"antecedent_penalty": 0}),
         (f"extractive learned --words {n}", "extractive", {}),
     )
     outputs: dict[str, list[str]] = {}
     for label, method, options in systems:
-        hyps, wall, cpu = timed(docs, n, method, **options)
+        hyps, wall, cpu, dangling = timed(docs, n, method, **options)
         outputs[label] = hyps
-        rows.append((label, hyps, f"{wall:.1f} ms/article wall, {cpu:.1f} ms CPU"))
+        note = f"{wall:.1f} ms/article wall, {cpu:.1f} ms CPU, {dangling} dangling openings"
+        rows.append((label, hyps, note))
     if not args.no_cli:
         headline, seconds = run_cli(source, limit, n)
         rows.append((f"precis summarize --lines --words {n} (CLI)", headline, f"{seconds:.0f} s"))

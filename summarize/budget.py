@@ -34,6 +34,7 @@ class Unit:
     counts: tuple[tuple[str, int], ...]  # each ROUGE word type (lower case) and its count
     score: float  # the sentence scorer's relevance
     removed: tuple[str, ...] = ()  # labels of the deleted syntactic units ("relative", ...)
+    needs_antecedent: bool = False  # opens on "Il", "Mais", "Ce dernier" (openings.py)
 
     @functools.cached_property
     def tokens(self) -> frozenset[str]:

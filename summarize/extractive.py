@@ -74,6 +74,7 @@ class Extractive:
         compress: bool = True,
         sentence_weight: float | None = None,
         reference_tokens: float | None = None,
+        antecedent_penalty: float | None = None,
     ) -> None:
         if scorer not in SCORERS:
             raise UnknownNameError("scorer", scorer, SCORERS)
@@ -87,6 +88,7 @@ class Extractive:
                 compress=compress,
                 sentence_weight=sentence_weight,
                 reference_tokens=reference_tokens,
+                antecedent_penalty=antecedent_penalty,
             )
         self.position_weight = position_weight
         self.position_scale = position_scale
