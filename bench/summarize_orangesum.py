@@ -73,13 +73,9 @@ def timed(
 
 
 def _dangling(summary: Any) -> bool:
-    from precis.summarize.openings import needs_antecedent
+    from precis.summarize.openings import dangling, needs_antecedent
 
-    positions = {c.position for c in summary.sentences}
-    return any(
-        c.position > 0 and c.position - 1 not in positions and needs_antecedent(c.text)
-        for c in summary.sentences
-    )
+    return dangling((c.position, needs_antecedent(c.text)) for c in summary.sentences) > 0
 
 
 def run_cli(source: Path, limit: int, words: int) -> tuple[list[str], float]:

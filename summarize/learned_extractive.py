@@ -30,7 +30,7 @@ from typing import Any
 from precis.summarize.base import Chosen, Document, Length, MethodResult, Sentence
 from precis.summarize.budget import Unit, best_subset, cut_words
 from precis.summarize.learned import LearnedModel, load_model, sentence_features, tokenize
-from precis.summarize.openings import drop_connective, needs_antecedent
+from precis.summarize.openings import dangling, drop_connective, needs_antecedent
 
 POOL = 15  # candidate sentences, best-scored first (a short sentence that fits is often one)
 COMPRESS_POOL = 6  # of which the best-scored are parsed for shorter versions
@@ -129,7 +129,7 @@ class LearnedExtractive:
 
     def _unit(self, s: Sentence, text: str, score: float, removed: tuple[str, ...] = ()) -> Unit:
         counts = tuple(Counter(tokenize(text).lower).items())
-        back = s.position > 0 and needs_antecedent(text)  # the first sentence has none to add
+        back = needs_antecedent(text)
         return Unit(s.position, text, len(text.split()), counts, score, removed, back)
 
     def _top(
@@ -173,9 +173,8 @@ class LearnedExtractive:
         length = sum(u.token_count for u in units) + self.reference_tokens
         expected = 2 * self.model.prior.expected_matches(counts, prob) / length
         relevance = sum(u.score * u.token_count for u in units) / length
-        positions = {u.position for u in units}
-        dangling = sum(u.needs_antecedent and u.position - 1 not in positions for u in units)
-        return expected + self.sentence_weight * relevance - self.antecedent_penalty * dangling
+        pointing = dangling((u.position, u.needs_antecedent) for u in units)
+        return expected + self.sentence_weight * relevance - self.antecedent_penalty * pointing
 
     def _cut(self, versions: list[Unit], budget: int) -> tuple[list[Unit], str]:
         shortest = min(versions, key=lambda u: u.words)

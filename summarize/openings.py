@@ -12,6 +12,7 @@ whose sentences either stand alone or come with the sentence before them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Subject pronouns and demonstratives that refer back; "il"/"elle" ... unless impersonal
 PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"}
@@ -139,16 +140,26 @@ def needs_antecedent(text: str) -> bool:
     if not words:
         return False
     first, second = words[0], (words[1] if len(words) > 1 else "")
+    head = " ".join(words)
     if first in PRONOUNS:
-        impersonal = second in IMPERSONAL or IMPERSONAL_ADJECTIVE.match(" ".join(words))
+        impersonal = second in IMPERSONAL or IMPERSONAL_ADJECTIVE.match(head)
         return first != "il" or not impersonal
     if first in DEMONSTRATIVES:
         return not (_time(words) or (first in GENERIC and second in RELATIVES))
     if ELIDED.match(first):  # "C'est ...", "Ç'a été ...", but not "C'est difficile de ..."
-        return not IMPERSONAL_CEST.match(" ".join(words))
+        return not IMPERSONAL_CEST.match(head)
     if first in CONNECTIVES or (first, second) in CONNECTIVE_PAIRS:
         return True
-    return bool(ONE_OF.match(" ".join(words)))
+    return bool(ONE_OF.match(head))
+
+
+def dangling(openings: Iterable[tuple[int, bool]]) -> int:
+    """How many sentences of a summary, each (its position in the article, whether it
+    opens on a word pointing back), point back without the sentence before them (the
+    article's first sentence has none to add)."""
+    pairs = list(openings)
+    positions = {position for position, _ in pairs}
+    return sum(back and position > 0 and position - 1 not in positions for position, back in pairs)
 
 
 def _time(words: list[str]) -> bool:
@@ -203,7 +214,7 @@ def drop_connective(text: str) -> str | None:
                 if after.split(" ", 1)[0].lower() not in KEPT_AFTER_BARE:
                     rest = after
                 break
-    rest = rest.strip() if rest else rest
-    if not rest or not rest[0].isalpha():
+    rest = (rest or "").strip()
+    if not rest[:1].isalpha():
         return None
     return rest[0].upper() + rest[1:]

@@ -12,7 +12,7 @@ from precis.summarize.base import Document
 from precis.summarize.budget import Unit
 from precis.summarize.learned import tokenize
 from precis.summarize.learned_extractive import ANTECEDENT_PENALTY, LearnedExtractive
-from precis.summarize.openings import drop_connective, needs_antecedent
+from precis.summarize.openings import dangling, drop_connective, needs_antecedent
 
 POINTING_BACK = [
     "Il a été placé en garde à vue.",
@@ -142,3 +142,10 @@ def test_the_pool_offers_a_version_without_the_connective(compress: bool) -> Non
         assert versions["Mais la mairie refuse de financer le nouveau stade."].needs_antecedent
     else:  # --no-compress keeps whole sentences
         assert dropped is None
+
+
+def test_dangling_counts_what_lacks_its_predecessor() -> None:
+    assert dangling([(0, True)]) == 0  # the article's first sentence has none to add
+    assert dangling([(3, False), (4, True)]) == 0
+    assert dangling([(2, True), (4, True)]) == 2
+    assert dangling([(2, False), (4, True), (5, True)]) == 1
